@@ -1,0 +1,49 @@
+// Nuxt 4 with srcDir '.' so that pages/, components/ and stores/ stay at the top of the repository.
+export default defineNuxtConfig({
+  compatibilityDate: '2026-11-01',
+  srcDir: '.',
+  serverDir: 'server',
+  devtools: { enabled: false },
+  telemetry: false,
+
+  modules: ['@nuxtjs/tailwindcss', '@primevue/nuxt-module', '@pinia/nuxt', 'nuxt-auth-utils'],
+
+  css: ['~/assets/css/main.css', 'primeicons/primeicons.css'],
+
+  app: {
+    head: {
+      title: 'Plaza',
+      htmlAttrs: { lang: 'en' },
+      meta: [
+        { name: 'viewport', content: 'width=device-width, initial-scale=1' },
+        { name: 'description', content: 'Plaza: an event-driven shopping mall on Nuxt, PostgreSQL and NATS JetStream.' },
+      ],
+      link: [{ rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }],
+    },
+  },
+
+  primevue: {
+    // Only the components a page uses are bundled; registering all of them makes every SSR page ~600 KB.
+    autoImport: true,
+    importTheme: { from: '~/theme/plaza.ts' },
+    options: { ripple: false },
+  },
+
+  tailwindcss: { cssPath: false, exposeConfig: false, viewer: false },
+
+  pinia: { storesDirs: ['./stores/**'] },
+
+  // Environment is parsed with zod in server/platform/config.ts; nothing secret goes into the build.
+  runtimeConfig: {
+    session: { name: 'plaza-session', maxAge: 60 * 60 * 24 * 7, cookie: { sameSite: 'lax' } },
+  },
+
+  nitro: {
+    publicAssets: [
+      // Swagger UI served from the npm package, so /api/docs works offline.
+      { baseURL: '/api/docs/assets', dir: '../node_modules/swagger-ui-dist', maxAge: 60 * 60 * 24 },
+    ],
+  },
+
+  typescript: { strict: true },
+})

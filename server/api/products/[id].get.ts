@@ -1,0 +1,7 @@
+import { getProduct, idParam } from '~~/server/modules/catalog'
+import { db } from '~~/server/platform/db'
+
+export default defineApiHandler(async (event) => {
+  const { id } = readParams(event, idParam, 'Product')
+  return getProduct(db(), id)
+})

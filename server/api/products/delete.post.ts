@@ -1,0 +1,9 @@
+import { bulkDelete, removeProducts } from '~~/server/modules/catalog'
+import { db } from '~~/server/platform/db'
+
+/** Bulk delete: 200 with the ids that were deleted. */
+export default defineApiHandler(async (event) => {
+  await requireAdmin(event)
+  const { ids } = await readJson(event, bulkDelete)
+  return removeProducts(db(), ids)
+})

@@ -1,0 +1,11 @@
+import { setResponseStatus } from 'h3'
+import { idParam, removeStore } from '~~/server/modules/catalog'
+import { db } from '~~/server/platform/db'
+
+export default defineApiHandler(async (event) => {
+  await requireAdmin(event)
+  const { id } = readParams(event, idParam, 'Store')
+  await removeStore(db(), id)
+  setResponseStatus(event, 204)
+  return null
+})

@@ -1,0 +1,10 @@
+import { setResponseStatus } from 'h3'
+import { createStore, storeInput } from '~~/server/modules/catalog'
+import { db } from '~~/server/platform/db'
+
+export default defineApiHandler(async (event) => {
+  await requireAdmin(event)
+  const input = await readJson(event, storeInput)
+  setResponseStatus(event, 201)
+  return createStore(db(), input)
+})

@@ -1,0 +1,65 @@
+import type { Sql } from '../../../platform/db'
+import type { CatalogEntry, Product } from '../catalog'
+
+const PRODUCT_COLUMNS = ['id', 'store_id', 'name', 'description', 'stock', 'price_cents', 'created_at', 'updated_at']
+
+export interface NewProduct {
+  storeId: string
+  name: string
+  description: string
+  stock: number
+  priceCents: number
+}
+
+/** Inserts the product into its store; undefined when the store does not exist (checked in the same statement). */
+export async function insertProduct(db: Sql, product: NewProduct): Promise<Product | undefined> {
+  const [row] = await db<Product[]>`
+    insert into catalog.products (store_id, name, description, stock, price_cents)
+    select id, ${product.name}, ${product.description}, ${product.stock}, ${product.priceCents}
+    from catalog.stores where id = ${product.storeId}
+    returning ${db(PRODUCT_COLUMNS)}`
+  return row
+}
+
+export async function selectProduct(db: Sql, id: string): Promise<Product | undefined> {
+  const [row] = await db<Product[]>`select ${db(PRODUCT_COLUMNS)} from catalog.products where id = ${id}`
+  return row
+}
+
+export async function selectStoreProducts(db: Sql, storeId: string): Promise<Product[]> {
+  return db<Product[]>`
+    select ${db(PRODUCT_COLUMNS)} from catalog.products
+    where store_id = ${storeId}
+    order by created_at, id`
+}
+
+/** The catalog across stores, optionally only participating stores and matching a search text. */
+export async function selectCatalog(db: Sql, filter: { participating?: boolean, q?: string }): Promise<CatalogEntry[]> {
+  const pattern = filter.q ? `%${escapeLike(filter.q)}%` : undefined
+  return db<CatalogEntry[]>`
+    select p.id, p.store_id, p.name, p.description, p.stock, p.price_cents, p.created_at, p.updated_at,
+           s.name as store_name, s.location as store_location, s.participating as store_participating
+    from catalog.products p
+    join catalog.stores s on s.id = p.store_id
+    where ${filter.participating === undefined ? db`true` : db`s.participating = ${filter.participating}`}
+      and ${pattern === undefined ? db`true` : db`(p.name ilike ${pattern} or p.description ilike ${pattern} or s.name ilike ${pattern})`}
+    order by s.name, p.name, p.id`
+}
+
+export async function updateProduct(db: Sql, id: string, changes: Record<string, unknown>): Promise<Product | undefined> {
+  const [row] = await db<Product[]>`
+    update catalog.products set ${db(changes)}, updated_at = now()
+    where id = ${id}
+    returning ${db(PRODUCT_COLUMNS)}`
+  return row
+}
+
+export async function deleteProducts(db: Sql, ids: string[]): Promise<string[]> {
+  const rows = await db<{ id: string }[]>`delete from catalog.products where id = any(${ids}::uuid[]) returning id`
+  return rows.map(row => row.id)
+}
+
+/** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, match => `\\${match}`)
+}

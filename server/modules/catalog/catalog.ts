@@ -1,0 +1,38 @@
+import { toEuros, type Cents } from '../shared/money'
+
+/** A store of the plaza. `confirmDelayMs` overrides STORE_CONFIRM_DELAY_MS for this store when set. */
+export interface Store {
+  id: string
+  name: string
+  location: string
+  participating: boolean
+  confirmDelayMs: number | null
+  createdAt: Date
+  updatedAt: Date
+}
+
+export interface Product {
+  id: string
+  storeId: string
+  name: string
+  description: string
+  stock: number
+  priceCents: Cents
+  createdAt: Date
+  updatedAt: Date
+}
+
+/** A product as the shopping page lists it: with the store it belongs to. */
+export interface CatalogEntry extends Product {
+  storeName: string
+  storeLocation: string
+  storeParticipating: boolean
+}
+
+export type ProductView = Omit<Product, 'priceCents'> & { price: number }
+export type CatalogEntryView = Omit<CatalogEntry, 'priceCents'> & { price: number }
+
+export function productView<P extends Product>(product: P): Omit<P, 'priceCents'> & { price: number } {
+  const { priceCents, ...rest } = product
+  return { ...rest, price: toEuros(priceCents) }
+}

@@ -1,0 +1,18 @@
+import type { Sql } from '../../../platform/db'
+import { toCents } from '../../shared/money'
+import { insertProduct } from '../adapters/products.pg'
+import { productView } from '../catalog'
+import { storeNotFound } from '../errors'
+import type { ProductInput } from '../schemas'
+
+export async function addProduct(db: Sql, storeId: string, input: ProductInput) {
+  const product = await insertProduct(db, {
+    storeId,
+    name: input.name,
+    description: input.description,
+    stock: input.stock,
+    priceCents: toCents(input.price),
+  })
+  if (!product) throw storeNotFound()
+  return productView(product)
+}

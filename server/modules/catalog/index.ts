@@ -1,0 +1,12 @@
+// The catalog module's public door: routes and workers import from here, never from its folders.
+export * from './schemas'
+export type { Store, Product, CatalogEntry, ProductView, CatalogEntryView } from './catalog'
+export { createStore } from './commands/create-store'
+export { rebrandStore } from './commands/rebrand-store'
+export { setParticipation } from './commands/set-participation'
+export { removeStore } from './commands/remove-store'
+export { addProduct } from './commands/add-product'
+export { updateProduct } from './commands/update-product'
+export { removeProduct, removeProducts } from './commands/remove-products'
+export { listStores, getStore } from './queries/stores'
+export { getProduct, listStoreProducts, listCatalog } from './queries/products'

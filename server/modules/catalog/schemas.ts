@@ -1,0 +1,59 @@
+import { z } from 'zod'
+import { freeText, label, uuid } from '../shared/text'
+import { hasAtMostTwoDecimals } from '../shared/money'
+
+export const NAME_MAX = 120
+export const DESCRIPTION_MAX = 2000
+export const STOCK_MAX = 1_000_000_000
+export const PRICE_MAX = 1_000_000
+export const CONFIRM_DELAY_MAX_MS = 600_000
+export const BULK_DELETE_MAX = 1000
+
+const stock = z.number({ message: 'must be a number' }).int('must be a whole number').min(0, 'must not be negative').max(STOCK_MAX, `must be at most ${STOCK_MAX}`)
+
+const price = z.number({ message: 'must be a number' })
+  .min(0, 'must not be negative')
+  .max(PRICE_MAX, `must be at most ${PRICE_MAX}`)
+  .refine(hasAtMostTwoDecimals, 'must have at most two decimals')
+
+export const storeInput = z.strictObject({
+  name: label(NAME_MAX),
+  location: label(NAME_MAX),
+})
+
+export const storePatch = z.strictObject({
+  name: label(NAME_MAX).optional(),
+  location: label(NAME_MAX).optional(),
+  confirmDelayMs: z.number().int().min(0).max(CONFIRM_DELAY_MAX_MS).nullable().optional(),
+}).refine(patch => Object.keys(patch).length > 0, 'name, location or confirmDelayMs is required')
+
+export const productInput = z.strictObject({
+  name: label(NAME_MAX),
+  description: freeText(DESCRIPTION_MAX).default(''),
+  stock,
+  price,
+})
+
+export const productPatch = z.strictObject({
+  name: label(NAME_MAX).optional(),
+  description: freeText(DESCRIPTION_MAX).optional(),
+  stock: stock.optional(),
+  price: price.optional(),
+}).refine(patch => Object.keys(patch).length > 0, 'at least one of name, description, stock, price is required')
+
+export const bulkDelete = z.strictObject({
+  ids: z.array(uuid).min(1, 'must list at least one id').max(BULK_DELETE_MAX, `must list at most ${BULK_DELETE_MAX} ids`),
+})
+
+export const catalogQuery = z.object({
+  participating: z.enum(['true', 'false']).transform(value => value === 'true').optional(),
+  q: z.string().max(NAME_MAX).optional(),
+})
+
+export const idParam = z.object({ id: uuid })
+
+export type StoreInput = z.output<typeof storeInput>
+export type StorePatch = z.output<typeof storePatch>
+export type ProductInput = z.output<typeof productInput>
+export type ProductPatch = z.output<typeof productPatch>
+export type CatalogQuery = z.output<typeof catalogQuery>

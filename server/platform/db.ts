@@ -1,0 +1,63 @@
+import postgres from 'postgres'
+import { config, redactUrl } from './config'
+
+export type Sql = postgres.Sql | postgres.TransactionSql
+
+function connect(url: string) {
+  return postgres(url, {
+    max: 10,
+    onnotice: () => {},
+    // Columns come back camelCased; SQL text keeps Postgres's snake_case names.
+    transform: { column: { from: postgres.toCamel } },
+    // int8 (count(*), sums) comes back as a number: every count here is far below 2^53.
+    types: { int8: { to: 20, from: [20], serialize: (value: number) => String(value), parse: (value: string) => Number(value) } },
+    connection: { application_name: 'plaza' },
+  })
+}
+
+let shared: postgres.Sql | undefined
+
+/** The process's one connection pool, created on first use. */
+export function db(): postgres.Sql {
+  shared ??= connect(config().DATABASE_URL)
+  return shared
+}
+
+export async function closeDb(): Promise<void> {
+  await shared?.end({ timeout: 5 })
+  shared = undefined
+}
+
+const CONNECTION_ERROR_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN', 'EHOSTUNREACH',
+  'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED',
+  '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006',
+])
+
+/** True for errors that mean "the database is not reachable right now", as opposed to a bad query. */
+export function isConnectionError(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code
+  return typeof code === 'string' && CONNECTION_ERROR_CODES.has(code)
+}
+
+export function unreachableMessage(url: string, error: unknown): string {
+  const reason = (error as { code?: string, message?: string })?.code ?? (error as Error)?.message
+  return `PostgreSQL is not reachable at ${redactUrl(url)} (${reason}). `
+    + 'Start it with `docker compose up -d postgres`, or set DATABASE_URL to a running server.'
+}
+
+/** Waits until a query succeeds, printing what was tried and retrying with capped exponential backoff. */
+export async function waitForDatabase(sql: postgres.Sql, url: string, log: (line: string) => void = console.error) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await sql`select 1`
+      return
+    }
+    catch (error) {
+      if (!isConnectionError(error)) throw error
+      const delay = Math.min(500 * 2 ** (attempt - 1), 10_000)
+      log(`${unreachableMessage(url, error)} Retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt}).`)
+      await new Promise(resolve => setTimeout(resolve, delay))
+    }
+  }
+}

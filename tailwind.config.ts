@@ -1,0 +1,16 @@
+import type { Config } from 'tailwindcss'
+
+// Tailwind's primary and surface colours follow PrimeVue's theme variables, so the colour picker and
+// dark mode restyle utility classes and components alike.
+const shades = [0, 50, 100, 200, 300, 400, 500, 600, 700, 800, 900, 950]
+const palette = (name: string) => Object.fromEntries(shades.map(shade => [shade, `var(--p-${name}-${shade})`]))
+
+export default {
+  darkMode: 'class',
+  content: ['./components/**/*.vue', './pages/**/*.vue', './layouts/**/*.vue', './app.vue', './error.vue'],
+  theme: {
+    extend: {
+      colors: { primary: palette('primary'), surface: palette('surface') },
+    },
+  },
+} satisfies Config
