@@ -45,5 +45,17 @@ export default defineNuxtConfig({
     ],
   },
 
+  hooks: {
+    // Of swagger-ui-dist's 12 MB only the bundle and its stylesheet are served.
+    async 'nitro:build:public-assets'(nitro) {
+      const { readdir, rm } = await import('node:fs/promises')
+      const dir = `${nitro.options.output.publicDir}/api/docs/assets`
+      const keep = new Set(['swagger-ui-bundle.js', 'swagger-ui.css', 'LICENSE', 'NOTICE'])
+      for (const file of await readdir(dir)) {
+        if (!keep.has(file)) await rm(`${dir}/${file}`, { recursive: true })
+      }
+    },
+  },
+
   typescript: { strict: true },
 })

@@ -1,0 +1,8 @@
+import { openApiDocument } from '~~/server/openapi/document'
+
+let document: ReturnType<typeof openApiDocument> | undefined
+
+export default defineApiHandler(() => {
+  document ??= openApiDocument('0.1.0')
+  return document
+})

@@ -1,0 +1,47 @@
+import { z } from 'zod'
+import { bulkDelete, catalogQuery, productInput, productPatch, storeInput, storePatch } from '../modules/catalog'
+import { catalogEntry, health, product, session, store } from './schemas'
+
+export type Access = 'anyone' | 'admin' | 'signed-in'
+
+export interface Operation {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete'
+  path: string
+  summary: string
+  tag: string
+  access: Access
+  query?: z.ZodObject
+  body?: z.ZodType
+  status: number
+  response?: z.ZodType
+  /** Status codes besides the ones every route may answer (400 on bad input, 503 while the database is down). */
+  errors: number[]
+}
+
+const adminLogin = z.strictObject({ password: z.string().min(1) })
+
+/** Every route of the HTTP API, in the order the docs show them. */
+export const operations: Operation[] = [
+  { method: 'post', path: '/api/auth/admin', tag: 'Sessions', summary: 'Sign in as the admin', access: 'anyone', body: adminLogin, status: 200, response: z.object({ role: z.literal('admin') }), errors: [401, 415] },
+  { method: 'get', path: '/api/auth/session', tag: 'Sessions', summary: 'Who the caller is', access: 'anyone', status: 200, response: session, errors: [] },
+  { method: 'delete', path: '/api/auth/session', tag: 'Sessions', summary: 'Sign out', access: 'anyone', status: 200, response: session, errors: [] },
+
+  { method: 'get', path: '/api/stores', tag: 'Stores', summary: 'All stores', access: 'anyone', query: catalogQuery.pick({ participating: true }), status: 200, response: z.array(store), errors: [] },
+  { method: 'post', path: '/api/stores', tag: 'Stores', summary: 'Create a store', access: 'admin', body: storeInput, status: 201, response: store, errors: [415] },
+  { method: 'get', path: '/api/stores/{id}', tag: 'Stores', summary: 'One store', access: 'anyone', status: 200, response: store, errors: [404] },
+  { method: 'patch', path: '/api/stores/{id}', tag: 'Stores', summary: 'Rebrand a store (rename, relocate, confirmation delay)', access: 'admin', body: storePatch, status: 200, response: store, errors: [404, 415] },
+  { method: 'delete', path: '/api/stores/{id}', tag: 'Stores', summary: 'Remove a store and its products', access: 'admin', status: 204, errors: [404] },
+  { method: 'put', path: '/api/stores/{id}/participating', tag: 'Stores', summary: 'Let the store take part in shopping', access: 'admin', status: 200, response: store, errors: [404] },
+  { method: 'delete', path: '/api/stores/{id}/participating', tag: 'Stores', summary: 'Take the store out of shopping', access: 'admin', status: 200, response: store, errors: [404] },
+
+  { method: 'get', path: '/api/stores/{id}/products', tag: 'Products', summary: "A store's products", access: 'anyone', status: 200, response: z.array(product), errors: [404] },
+  { method: 'post', path: '/api/stores/{id}/products', tag: 'Products', summary: 'Add a product to a store', access: 'admin', body: productInput, status: 201, response: product, errors: [404, 415] },
+  { method: 'get', path: '/api/products', tag: 'Products', summary: 'The catalog across stores, with store name and location', access: 'anyone', query: catalogQuery, status: 200, response: z.array(catalogEntry), errors: [] },
+  { method: 'get', path: '/api/products/{id}', tag: 'Products', summary: 'One product', access: 'anyone', status: 200, response: product, errors: [404] },
+  { method: 'patch', path: '/api/products/{id}', tag: 'Products', summary: 'Edit a product', access: 'admin', body: productPatch, status: 200, response: product, errors: [404, 415] },
+  { method: 'delete', path: '/api/products/{id}', tag: 'Products', summary: 'Delete a product', access: 'admin', status: 204, errors: [404] },
+  { method: 'post', path: '/api/products/delete', tag: 'Products', summary: 'Delete several products; unknown ids are skipped', access: 'admin', body: bulkDelete, status: 200, response: z.object({ deleted: z.array(z.uuid()) }), errors: [415] },
+
+  { method: 'get', path: '/api/health', tag: 'Operations', summary: 'Reachability of PostgreSQL and NATS (503 when either is down)', access: 'anyone', status: 200, response: health, errors: [] },
+  { method: 'get', path: '/api/openapi.json', tag: 'Operations', summary: 'This document', access: 'anyone', status: 200, errors: [] },
+]

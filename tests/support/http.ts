@@ -1,0 +1,39 @@
+/** A minimal HTTP client that keeps its session cookie, like a browser would. */
+export class Client {
+  private cookie = ''
+
+  constructor(readonly baseUrl: string) {}
+
+  async request(method: string, path: string, options: { json?: unknown, body?: string, headers?: Record<string, string> } = {}) {
+    const headers: Record<string, string> = { ...options.headers }
+    if (this.cookie) headers.cookie = this.cookie
+    let body = options.body
+    if (options.json !== undefined) {
+      body = JSON.stringify(options.json)
+      headers['content-type'] ??= 'application/json'
+    }
+    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body, redirect: 'manual' })
+    const setCookie = response.headers.getSetCookie().find(value => value.startsWith('plaza-session='))
+    if (setCookie) this.cookie = setCookie.split(';')[0]!
+    const text = await response.text()
+    let data: any = text
+    try {
+      data = text ? JSON.parse(text) : null
+    }
+    catch {
+      // not JSON: keep the text
+    }
+    return { status: response.status, headers: response.headers, data, text }
+  }
+
+  get = (path: string) => this.request('GET', path)
+  post = (path: string, json?: unknown) => this.request('POST', path, { json })
+  put = (path: string, json?: unknown) => this.request('PUT', path, { json })
+  patch = (path: string, json?: unknown) => this.request('PATCH', path, { json })
+  delete = (path: string) => this.request('DELETE', path)
+
+  /** Uses a raw cookie header value, e.g. a forged or copied session. */
+  useCookie(cookie: string) {
+    this.cookie = cookie
+  }
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError, parseConfig, redactUrl } from '../../../server/platform/config'
+
+describe('parseConfig', () => {
+  it('falls back to the documented defaults', () => {
+    expect(parseConfig({})).toEqual({
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/plaza',
+      NATS_URL: 'nats://127.0.0.1:4222',
+      PAYMENT_CONFIRM_DELAY_MS: 5000,
+      STORE_CONFIRM_DELAY_MS: 15000,
+      ORDER_CONFIRM_DEADLINE_MS: 60000,
+      PORT: 3000,
+      PLAZA_NATS_PREFIX: 'plaza',
+    })
+  })
+
+  it('treats an empty variable as unset', () => {
+    expect(parseConfig({ PORT: '', PLAZA_ADMIN_PASSWORD: '' }).PORT).toBe(3000)
+  })
+
+  it('coerces numbers from the environment', () => {
+    expect(parseConfig({ STORE_CONFIRM_DELAY_MS: '250', PORT: '8080' })).toMatchObject({ STORE_CONFIRM_DELAY_MS: 250, PORT: 8080 })
+  })
+
+  it('names every bad variable in one line', () => {
+    const parse = () => parseConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', PLAZA_NATS_PREFIX: 'Bad Prefix', NUXT_SESSION_PASSWORD: 'short' })
+    expect(parse).toThrow(ConfigError)
+    expect(parse).toThrow(/PORT.*DATABASE_URL|DATABASE_URL.*PORT/)
+    try {
+      parse()
+    }
+    catch (error) {
+      const message = (error as Error).message
+      expect(message.split('\n')).toHaveLength(1)
+      for (const name of ['PORT', 'DATABASE_URL', 'PLAZA_NATS_PREFIX', 'NUXT_SESSION_PASSWORD']) expect(message).toContain(name)
+    }
+  })
+
+  it('refuses a negative delay', () => {
+    expect(() => parseConfig({ PAYMENT_CONFIRM_DELAY_MS: '-1' })).toThrow(/PAYMENT_CONFIRM_DELAY_MS/)
+  })
+})
+
+describe('redactUrl', () => {
+  it('hides the password', () => {
+    expect(redactUrl('postgres://plaza:hunter2@db:5432/plaza')).toBe('postgres://plaza:***@db:5432/plaza')
+    expect(redactUrl('postgres://postgres@127.0.0.1:5432/plaza')).toBe('postgres://postgres@127.0.0.1:5432/plaza')
+  })
+})
