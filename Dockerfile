@@ -1,0 +1,12 @@
+# One image for every Plaza process: web (default command), migrate, and later the worker.
+FROM node:20.20-bookworm-slim
+WORKDIR /app
+ENV PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 NUXT_TELEMETRY_DISABLED=1
+COPY package.json package-lock.json ./
+# Scripts are skipped here because `nuxt prepare` needs the sources, which are copied next.
+RUN npm ci --no-audit --no-fund --ignore-scripts
+COPY . .
+RUN npm run build
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
+EXPOSE 3000
+CMD ["node", ".output/server/index.mjs"]
