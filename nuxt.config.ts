@@ -39,6 +39,8 @@ export default defineNuxtConfig({
   },
 
   nitro: {
+    // The session's user type (auth.d.ts) and the worker share the server's compiler settings.
+    typescript: { tsConfig: { include: ['../auth.d.ts', '../workers/**/*', '../scripts/**/*'] } },
     publicAssets: [
       // Swagger UI served from the npm package, so /api/docs works offline.
       { baseURL: '/api/docs/assets', dir: '../node_modules/swagger-ui-dist', maxAge: 60 * 60 * 24 },

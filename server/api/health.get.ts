@@ -5,7 +5,7 @@ import { nats } from '~~/server/platform/nats'
 const TIMEOUT_MS = 1500
 
 async function probe(check: () => Promise<unknown>): Promise<'up' | 'down'> {
-  const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), TIMEOUT_MS).unref())
+  const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), TIMEOUT_MS))
   try {
     await Promise.race([check(), timeout])
     return 'up'

@@ -1,6 +1,11 @@
 import postgres from 'postgres'
 import { config, redactUrl } from './config'
 
+/** The pool: runs queries and starts transactions. */
+export type Db = postgres.Sql
+/** A transaction, where savepoints are available. */
+export type Tx = postgres.TransactionSql
+/** Anything that runs queries: the pool or a transaction. Adapters take this. */
 export type Sql = postgres.Sql | postgres.TransactionSql
 
 function connect(url: string) {

@@ -1,5 +1,7 @@
 import { z } from 'zod'
-import { freeText, label, uuid } from '../shared/text'
+import { freeText, idParam, label, uuid } from '../shared/text'
+
+export { idParam }
 import { hasAtMostTwoDecimals } from '../shared/money'
 
 export const NAME_MAX = 120
@@ -50,7 +52,7 @@ export const catalogQuery = z.object({
   q: z.string().max(NAME_MAX).optional(),
 })
 
-export const idParam = z.object({ id: uuid })
+
 
 export type StoreInput = z.output<typeof storeInput>
 export type StorePatch = z.output<typeof storePatch>

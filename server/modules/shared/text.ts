@@ -20,3 +20,6 @@ export const freeText = (max: number) =>
     .refine(value => !CONTROL_EXCEPT_NEWLINES_AND_TABS.test(value), 'must not contain control characters')
 
 export const uuid = z.uuid({ message: 'must be a UUID' })
+
+/** Route parameter :id, a UUID. */
+export const idParam = z.object({ id: uuid })

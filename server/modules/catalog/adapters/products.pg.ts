@@ -63,3 +63,10 @@ export async function deleteProducts(db: Sql, ids: string[]): Promise<string[]> 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, match => `\\${match}`)
 }
+
+export async function selectProductsForPricing(db: Sql, ids: string[]) {
+  return db<{ id: string, storeId: string, storeName: string, storeParticipating: boolean, name: string, priceCents: number }[]>`
+    select p.id, p.store_id, s.name as store_name, s.participating as store_participating, p.name, p.price_cents
+    from catalog.products p join catalog.stores s on s.id = p.store_id
+    where p.id = any(${ids}::uuid[])`
+}

@@ -38,3 +38,10 @@ export async function deleteStore(db: Sql, id: string): Promise<boolean> {
   const result = await db`delete from catalog.stores where id = ${id}`
   return result.count > 0
 }
+
+/** Each store's own confirmation delay, where it has one. */
+export async function selectConfirmDelays(db: Sql, ids: string[]): Promise<Map<string, number>> {
+  const rows = await db<{ id: string, confirmDelayMs: number }[]>`
+    select id, confirm_delay_ms from catalog.stores where id = any(${ids}::uuid[]) and confirm_delay_ms is not null`
+  return new Map(rows.map(row => [row.id, row.confirmDelayMs]))
+}

@@ -1,0 +1,10 @@
+import { cancelOrder, orderView } from '~~/server/modules/ordering'
+import { idParam } from '~~/server/modules/shared/text'
+import { db } from '~~/server/platform/db'
+
+/** The customer or an admin cancels; 409 once delivered or cancelled. */
+export default defineApiHandler(async (event) => {
+  const actor = await requireActor(event)
+  const { id } = readParams(event, idParam, 'Order')
+  return orderView(await cancelOrder(db(), id, actor))
+})

@@ -1,0 +1,10 @@
+import { asOfQuery, getOrder } from '~~/server/modules/ordering'
+import { idParam } from '~~/server/modules/shared/text'
+import { db } from '~~/server/platform/db'
+
+/** The order now, or replayed as of `?version=n` or `?at=ISO`. */
+export default defineApiHandler(async (event) => {
+  const actor = await requireActor(event)
+  const { id } = readParams(event, idParam, 'Order')
+  return getOrder(db(), id, actor, readQuery(event, asOfQuery))
+})

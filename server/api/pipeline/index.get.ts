@@ -1,0 +1,10 @@
+import { config } from '~~/server/platform/config'
+import { db } from '~~/server/platform/db'
+import { pipelineNames } from '~~/server/platform/jetstream'
+import { nats } from '~~/server/platform/nats'
+import { pipelineHealth } from '~~/server/platform/pipeline-health'
+
+export default defineApiHandler(async (event) => {
+  await requireAdmin(event)
+  return pipelineHealth(db(), () => nats(), pipelineNames(config().PLAZA_NATS_PREFIX))
+})

@@ -1,0 +1,106 @@
+import type { Sql } from '../../../platform/db'
+import type { OrderEvent } from '../order'
+import { VersionConflict } from '../errors'
+
+export interface Cause {
+  causationId: string | null
+  consumer: string | null
+  deliveryAttempt: number | null
+}
+
+export const HTTP_CAUSE: Cause = { causationId: null, consumer: null, deliveryAttempt: null }
+
+export interface StoredEvent extends Cause {
+  position: number
+  orderId: string
+  version: number
+  event: OrderEvent
+  messageId: string
+  at: string
+}
+
+interface EventRow extends Cause {
+  position: number
+  orderId: string
+  version: number
+  type: OrderEvent['type']
+  data: OrderEvent['data']
+  messageId: string
+  createdAt: Date
+}
+
+const toStored = (row: EventRow): StoredEvent => ({
+  position: row.position,
+  orderId: row.orderId,
+  version: row.version,
+  event: { type: row.type, data: row.data } as OrderEvent,
+  messageId: row.messageId,
+  causationId: row.causationId,
+  consumer: row.consumer,
+  deliveryAttempt: row.deliveryAttempt,
+  at: row.createdAt.toISOString(),
+})
+
+/** The order's stream, optionally only up to a version or a moment. */
+export async function selectEvents(db: Sql, orderId: string, upTo: { version?: number, at?: Date } = {}): Promise<StoredEvent[]> {
+  const rows = await db<EventRow[]>`
+    select position, order_id, version, type, data, message_id, causation_id, consumer, delivery_attempt, created_at
+    from ordering.order_events
+    where order_id = ${orderId}
+      and ${upTo.version === undefined ? db`true` : db`version <= ${upTo.version}`}
+      and ${upTo.at === undefined ? db`true` : db`created_at <= ${upTo.at}`}
+    order by version`
+  return rows.map(toStored)
+}
+
+/**
+ * Appends events after `expectedVersion`. UNIQUE (order_id, version) turns a concurrent append into
+ * a VersionConflict, and the caller retries on the new state.
+ */
+export async function insertEvents(tx: Sql, orderId: string, expectedVersion: number, events: OrderEvent[], cause: Cause): Promise<StoredEvent[]> {
+  if (events.length === 0) return []
+  const rows = events.map((event, index) => ({
+    order_id: orderId,
+    version: expectedVersion + index + 1,
+    type: event.type,
+    data: event.data as never,
+    causation_id: cause.causationId,
+    consumer: cause.consumer,
+    delivery_attempt: cause.deliveryAttempt,
+  }))
+  try {
+    const inserted = await tx<EventRow[]>`
+      insert into ordering.order_events ${tx(rows)}
+      returning position, order_id, version, type, data, message_id, causation_id, consumer, delivery_attempt, created_at`
+    return inserted.map(toStored)
+  }
+  catch (error) {
+    if ((error as { code?: string }).code === '23505' && (error as { constraint_name?: string }).constraint_name === 'order_events_order_id_version_key') {
+      throw new VersionConflict(orderId)
+    }
+    throw error
+  }
+}
+
+export interface EventPage {
+  orderId?: string
+  type?: string
+  sort: 'asc' | 'desc'
+  page: number
+  pageSize: number
+}
+
+/** Every event of every order, for the event-sourcing view. */
+export async function selectAllEvents(db: Sql, query: EventPage): Promise<{ total: number, events: StoredEvent[] }> {
+  const where = db`
+    ${query.orderId === undefined ? db`true` : db`order_id = ${query.orderId}`}
+    and ${query.type === undefined ? db`true` : db`type = ${query.type}`}`
+  const [{ total } = { total: 0 }] = await db<{ total: number }[]>`select count(*)::int as total from ordering.order_events where ${where}`
+  const rows = await db<EventRow[]>`
+    select position, order_id, version, type, data, message_id, causation_id, consumer, delivery_attempt, created_at
+    from ordering.order_events
+    where ${where}
+    order by position ${query.sort === 'asc' ? db`asc` : db`desc`}
+    limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`
+  return { total, events: rows.map(toStored) }
+}

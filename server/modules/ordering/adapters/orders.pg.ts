@@ -1,0 +1,84 @@
+import type { Sql } from '../../../platform/db'
+import type { Order, OrderStatus } from '../order'
+
+interface OrderRow extends Omit<Order, 'placedAt' | 'updatedAt' | 'deadlineAt'> {
+  placedAt: Date
+  updatedAt: Date
+  deadlineAt: Date
+}
+
+const ORDER_COLUMNS = ['id', 'customer_id', 'payment_id', 'status', 'payment_status', 'stores_status', 'store_statuses', 'lines', 'total_cents', 'rejection', 'version', 'placed_at', 'updated_at', 'deadline_at']
+
+const toOrder = (row: OrderRow): Order => ({
+  ...row,
+  totalCents: Number(row.totalCents),
+  placedAt: row.placedAt.toISOString(),
+  updatedAt: row.updatedAt.toISOString(),
+  deadlineAt: row.deadlineAt.toISOString(),
+})
+
+/** Writes the order's latest state; runs in the transaction that appended its events. */
+export async function upsertOrder(tx: Sql, order: Order, idempotencyKey?: string): Promise<void> {
+  await tx`
+    insert into ordering.orders (id, customer_id, payment_id, status, payment_status, stores_status, store_statuses, lines,
+                                 total_cents, rejection, version, idempotency_key, placed_at, updated_at, deadline_at)
+    values (${order.id}, ${order.customerId}, ${order.paymentId}, ${order.status}, ${order.paymentStatus}, ${order.storesStatus},
+            ${tx.json(order.storeStatuses)}, ${tx.json(order.lines as never)}, ${order.totalCents}, ${order.rejection ? tx.json(order.rejection as never) : null},
+            ${order.version}, ${idempotencyKey ?? null}, ${order.placedAt}, ${order.updatedAt}, ${order.deadlineAt})
+    on conflict (id) do update set
+      status = excluded.status, payment_status = excluded.payment_status, stores_status = excluded.stores_status,
+      store_statuses = excluded.store_statuses, rejection = excluded.rejection, version = excluded.version,
+      updated_at = excluded.updated_at`
+}
+
+export async function selectOrder(db: Sql, id: string): Promise<Order | undefined> {
+  const [row] = await db<OrderRow[]>`select ${db(ORDER_COLUMNS)} from ordering.orders where id = ${id}`
+  return row && toOrder(row)
+}
+
+export async function selectOrderByIdempotencyKey(db: Sql, customerId: string, key: string): Promise<Order | undefined> {
+  const [row] = await db<OrderRow[]>`
+    select ${db(ORDER_COLUMNS)} from ordering.orders where customer_id = ${customerId} and idempotency_key = ${key}`
+  return row && toOrder(row)
+}
+
+export async function selectOrderByPayment(db: Sql, paymentId: string): Promise<Order | undefined> {
+  const [row] = await db<OrderRow[]>`select ${db(ORDER_COLUMNS)} from ordering.orders where payment_id = ${paymentId}`
+  return row && toOrder(row)
+}
+
+export interface OrderListQuery {
+  status?: OrderStatus
+  customerId?: string
+  q?: string
+  sort: 'asc' | 'desc'
+  page: number
+  pageSize: number
+}
+
+export async function selectOrders(db: Sql, query: OrderListQuery): Promise<{ total: number, orders: Order[] }> {
+  const where = db`
+    ${query.status === undefined ? db`true` : db`status = ${query.status}`}
+    and ${query.customerId === undefined ? db`true` : db`customer_id = ${query.customerId}`}
+    and ${query.q === undefined ? db`true` : db`(id::text like ${`${query.q.toLowerCase()}%`} or customer_id::text like ${`${query.q.toLowerCase()}%`})`}`
+  const [{ total } = { total: 0 }] = await db<{ total: number }[]>`select count(*)::int as total from ordering.orders where ${where}`
+  const rows = await db<OrderRow[]>`
+    select ${db(ORDER_COLUMNS)} from ordering.orders
+    where ${where}
+    order by placed_at ${query.sort === 'asc' ? db`asc` : db`desc`}, id
+    limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`
+  return { total, orders: rows.map(toOrder) }
+}
+
+/** Pending orders whose deadline has passed, for the timeout sweeper. */
+export async function selectOverdue(db: Sql, now: Date, limit: number): Promise<string[]> {
+  const rows = await db<{ id: string }[]>`
+    select id from ordering.orders where status = 'pending' and deadline_at <= ${now} order by deadline_at limit ${limit}`
+  return rows.map(row => row.id)
+}
+
+export async function countOrdersByCustomer(db: Sql): Promise<Map<string, number>> {
+  const rows = await db<{ customerId: string, count: number }[]>`
+    select customer_id, count(*)::int as count from ordering.orders group by customer_id`
+  return new Map(rows.map(row => [row.customerId, row.count]))
+}

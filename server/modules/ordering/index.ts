@@ -1,0 +1,12 @@
+// The ordering module's public door.
+export * from './schemas'
+export * from './messages'
+export type { Order, OrderEvent, OrderLine, OrderStatus } from './order'
+export { orderView, eventView, type OrderView } from './view'
+export { placeOrder, type PlaceOrderPorts } from './commands/place-order'
+export { payOrder, cancelOrder, type Actor } from './commands/change-order'
+export { recordPaymentResult, recordStoreResult } from './commands/record-results'
+export { timeOutOverdueOrders } from './commands/time-out-orders'
+export { ORDER_CHANGED_CHANNEL, retryOnConflict } from './commands/append'
+export { getOrder, getOrderEvents, listOrders, listCustomerOrders, listAllEvents } from './queries/orders'
+export { countOrdersByCustomer } from './adapters/orders.pg'

@@ -1,0 +1,39 @@
+import type { Sql } from './db'
+
+export const OUTBOX_CHANNEL = 'plaza_outbox'
+
+/** A message to publish: `subject` is relative to the prefix (e.g. "ordering.order-placed"). */
+export interface OutgoingMessage {
+  id: string
+  subject: string
+  payload: { messageId: string } & Record<string, unknown>
+}
+
+/** Adds messages to the outbox inside the caller's transaction, and wakes the relay when it commits. */
+export async function enqueue(tx: Sql, messages: OutgoingMessage[]): Promise<void> {
+  if (messages.length === 0) return
+  await tx`
+    insert into platform.outbox ${tx(messages.map(message => ({ id: message.id, subject: message.subject, payload: message.payload as never })))}`
+  await tx`select pg_notify(${OUTBOX_CHANNEL}, '')`
+}
+
+export interface PendingMessage {
+  position: number
+  id: string
+  subject: string
+  payload: unknown
+}
+
+/** Locks a batch of unpublished rows; other relays skip them, so replicas share the work. */
+export function lockUnpublished(tx: Sql, limit: number) {
+  return tx<PendingMessage[]>`
+    select position, id, subject, payload from platform.outbox
+    where published_at is null
+    order by position
+    limit ${limit}
+    for update skip locked`
+}
+
+export async function markPublished(tx: Sql, ids: string[]): Promise<void> {
+  await tx`update platform.outbox set published_at = now() where id = any(${ids}::uuid[])`
+}

@@ -1,0 +1,45 @@
+import { jetstreamManager } from '@nats-io/jetstream'
+import type { NatsConnection } from '@nats-io/transport-node'
+import type { Sql } from './db'
+import { listDeadLetters } from './dead-letters'
+import type { ConsumerName, PipelineNames } from './jetstream'
+
+export interface ConsumerHealth {
+  name: ConsumerName
+  durable: string
+  exists: boolean
+  pending: number
+  inFlight: number
+  redelivered: number
+}
+
+async function consumerHealth(nc: NatsConnection, names: PipelineNames): Promise<ConsumerHealth[]> {
+  const jsm = await jetstreamManager(nc)
+  return Promise.all((['payments', 'catalog', 'ordering'] as const).map(async (name) => {
+    const durable = names.durable(name)
+    try {
+      const info = await jsm.consumers.info(names.stream, durable)
+      return { name, durable, exists: true, pending: info.num_pending, inFlight: info.num_ack_pending, redelivered: info.num_redelivered }
+    }
+    catch {
+      return { name, durable, exists: false, pending: 0, inFlight: 0, redelivered: 0 }
+    }
+  }))
+}
+
+async function outboxLag(db: Sql) {
+  const [row] = await db<{ unpublished: number, oldestSeconds: number | null }[]>`
+    select count(*)::int as unpublished, extract(epoch from now() - min(created_at))::float8 as oldest_seconds
+    from platform.outbox where published_at is null`
+  return { unpublished: row!.unpublished, oldestSeconds: row!.oldestSeconds }
+}
+
+/** Everything the pipeline panel shows. NATS being down is reported, not thrown. */
+export async function pipelineHealth(db: Sql, connectNats: () => Promise<NatsConnection>, names: PipelineNames) {
+  const [consumers, outbox, deadLetters] = await Promise.all([
+    connectNats().then(nc => consumerHealth(nc, names)).catch(() => null),
+    outboxLag(db),
+    listDeadLetters(db),
+  ])
+  return { stream: names.stream, natsReachable: consumers !== null, consumers: consumers ?? [], outbox, deadLetters }
+}

@@ -1,0 +1,80 @@
+import { jetstream } from '@nats-io/jetstream'
+import { connect, type NatsConnection } from '@nats-io/transport-node'
+import { ConfigError, config } from '../server/platform/config'
+import { closeDb, db, waitForDatabase } from '../server/platform/db'
+import { ensurePipeline, pipelineNames } from '../server/platform/jetstream'
+import { watchMaxDeliveries } from './advisories'
+import { catalogConsumer } from './catalog.consumer'
+import { runConsumer } from './consumer'
+import { startDeadlineSweeper } from './deadlines'
+import { createLogger } from './log'
+import { orderingConsumer } from './ordering.consumer'
+import { paymentsConsumer } from './payments.consumer'
+import { startRelay } from './relay'
+
+const log = createLogger('worker')
+const CONCURRENCY = Number(process.env.PLAZA_WORKER_CONCURRENCY ?? 64)
+
+async function connectNats(url: string): Promise<NatsConnection> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await connect({ servers: url, name: 'plaza-worker', maxReconnectAttempts: -1, reconnectTimeWait: 1000 })
+    }
+    catch (error) {
+      const delay = Math.min(500 * 2 ** (attempt - 1), 10_000)
+      log.error(`NATS is not reachable at ${url} (${(error as Error).message}). Start it with \`docker compose up -d nats\`, or set NATS_URL. Retrying in ${(delay / 1000).toFixed(1)} s.`)
+      await new Promise(resolve => setTimeout(resolve, delay))
+    }
+  }
+}
+
+async function main() {
+  const settings = config()
+  const sql = db()
+  await waitForDatabase(sql, settings.DATABASE_URL, line => log.error(line))
+  const nc = await connectNats(settings.NATS_URL)
+  const names = pipelineNames(settings.PLAZA_NATS_PREFIX)
+  const jsm = await ensurePipeline(nc, names)
+  const js = jetstream(nc)
+
+  const stop = new AbortController()
+  const relay = startRelay(sql, js, names, log, stop.signal)
+  const sweeper = startDeadlineSweeper(sql, log, stop.signal)
+  const advisories = watchMaxDeliveries(nc, jsm, sql, names, log)
+  const specs = [
+    { durable: names.durable('payments'), spec: paymentsConsumer(sql, settings.PAYMENT_CONFIRM_DELAY_MS) },
+    { durable: names.durable('catalog'), spec: catalogConsumer(sql, settings.STORE_CONFIRM_DELAY_MS) },
+    { durable: names.durable('ordering'), spec: orderingConsumer(sql, names.relative) },
+  ]
+  const consumers = specs.map(async ({ durable, spec }) => runConsumer(await js.consumers.get(names.stream, durable), spec, sql, log, CONCURRENCY, stop.signal))
+  log.info({ stream: names.stream, concurrency: CONCURRENCY }, 'worker started')
+
+  let stopping = false
+  const shutdown = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    log.info({ signal }, 'draining: finishing messages in flight')
+    stop.abort()
+    advisories.stop()
+    await Promise.allSettled([...consumers, relay.done, sweeper, advisories.done])
+    await nc.drain()
+    await closeDb()
+    log.info('worker stopped')
+    process.exit(0)
+  }
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
+  process.on('SIGINT', () => void shutdown('SIGINT'))
+
+  // A consumer loop that ends by itself (not on shutdown) means the connection is gone for good: exit and let the supervisor restart.
+  await Promise.race(consumers)
+  if (!stopping) {
+    log.error('a consumer stopped unexpectedly; exiting')
+    process.exit(1)
+  }
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError) console.error(error.message)
+  else log.error({ err: error }, 'worker failed to start')
+  process.exit(1)
+})

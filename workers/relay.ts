@@ -1,0 +1,51 @@
+import type { JetStreamClient } from '@nats-io/jetstream'
+import type { Db, Sql } from '../server/platform/db'
+import { lockUnpublished, markPublished, OUTBOX_CHANNEL } from '../server/platform/outbox'
+import type { PipelineNames } from '../server/platform/jetstream'
+import type { Logger } from './log'
+
+const BATCH = 500
+const POLL_MS = 1000
+
+/**
+ * Publishes outbox rows to JetStream with Nats-Msg-Id = row id, then marks them published. Rows are
+ * locked (skip locked) while in flight, so relays on several workers share the work. If the process
+ * dies between publishing and marking, the rows are published again and the stream's duplicate
+ * window, then the consumers' inbox, drop the copy.
+ */
+export function startRelay(db: Db, js: JetStreamClient, names: PipelineNames, log: Logger, stopSignal: AbortSignal) {
+  let wake: (() => void) | undefined
+  const nudge = () => wake?.()
+  const listening = db.listen(OUTBOX_CHANNEL, nudge).catch((error) => {
+    log.warn({ err: error }, 'outbox LISTEN failed; relying on polling')
+  })
+
+  const publishBatch = () => db.begin(async (tx) => {
+    const rows = await lockUnpublished(tx, BATCH)
+    if (rows.length === 0) return 0
+    await Promise.all(rows.map(row => js.publish(names.subject(row.subject), JSON.stringify(row.payload), { msgID: row.id })))
+    await markPublished(tx, rows.map(row => row.id))
+    return rows.length
+  })
+
+  stopSignal.addEventListener('abort', nudge, { once: true })
+  const done = (async () => {
+    while (!stopSignal.aborted) {
+      try {
+        while ((await publishBatch()) === BATCH && !stopSignal.aborted) { /* drain the backlog */ }
+      }
+      catch (error) {
+        log.warn({ err: error }, 'relay failed, retrying')
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, POLL_MS)
+        wake = () => {
+          clearTimeout(timer)
+          resolve()
+        }
+      })
+    }
+    await (await listening)?.unlisten()
+  })()
+  return { done, nudge }
+}
