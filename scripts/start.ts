@@ -41,8 +41,11 @@ async function main() {
   }
   await migrate(settings.DATABASE_URL, line => console.log(line))
 
-  const children = [run(process.execPath, [serverEntry], { ...process.env, PORT: String(settings.PORT) })]
-  console.log(`[plaza] Web on http://localhost:${settings.PORT} (Ctrl-C stops everything)`)
+  const children = [
+    run(process.execPath, [serverEntry], { ...process.env, PORT: String(settings.PORT) }),
+    run(process.execPath, ['--import', 'tsx', join(root, 'workers', 'main.ts')]),
+  ]
+  console.log(`[plaza] Web on http://localhost:${settings.PORT} and one worker (Ctrl-C stops both)`)
 
   let asked = false
   const stopAll = () => {

@@ -1,22 +1,19 @@
 import type { TestProject } from 'vitest/node'
-import { createTestDatabase } from './database'
-import { startServer } from './server'
+import { startStack } from './stack'
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string
     databaseUrl: string
+    natsPrefix: string
   }
 }
 
-/** One database and one server for the integration run; each test file makes its own stores. */
+/** One stack (database, web, worker) for the integration run; each test file makes its own stores. */
 export default async function setup(project: TestProject) {
-  const database = await createTestDatabase('it')
-  const server = await startServer(database.url)
-  project.provide('baseUrl', server.baseUrl)
-  project.provide('databaseUrl', database.url)
-  return async () => {
-    await server.stop()
-    await database.drop()
-  }
+  const stack = await startStack('it')
+  project.provide('baseUrl', stack.server.baseUrl)
+  project.provide('databaseUrl', stack.database.url)
+  project.provide('natsPrefix', stack.prefix)
+  return () => stack.stop()
 }

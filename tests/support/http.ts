@@ -32,6 +32,11 @@ export class Client {
   patch = (path: string, json?: unknown) => this.request('PATCH', path, { json })
   delete = (path: string) => this.request('DELETE', path)
 
+  /** The session cookie as a Cookie header value. */
+  get cookieHeader(): string {
+    return this.cookie
+  }
+
   /** Uses a raw cookie header value, e.g. a forged or copied session. */
   useCookie(cookie: string) {
     this.cookie = cookie

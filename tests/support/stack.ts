@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto'
+import { jetstreamManager } from '@nats-io/jetstream'
+import { connect } from '@nats-io/transport-node'
+import { createTestDatabase, type TestDatabase } from './database'
+import { startServer, type RunningServer } from './server'
+import { startWorker, type RunningWorker } from './worker'
+
+export const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222'
+
+export interface Stack {
+  database: TestDatabase
+  prefix: string
+  env: Record<string, string>
+  server: RunningServer
+  worker: RunningWorker
+  /** Starts another worker on the same database and stream (a replica, or a restart). */
+  startWorker: () => Promise<RunningWorker>
+  stop: () => Promise<void>
+}
+
+/**
+ * Web and worker on a database and a NATS prefix of their own, with short confirmation delays unless
+ * told otherwise. `stop` ends both, deletes the stream and drops the database.
+ */
+export async function startStack(label: string, env: Record<string, string> = {}): Promise<Stack> {
+  const database = await createTestDatabase(label)
+  const prefix = `t${label}${randomBytes(3).toString('hex')}`.toLowerCase()
+  const settings = {
+    DATABASE_URL: database.url,
+    NATS_URL,
+    PLAZA_NATS_PREFIX: prefix,
+    PAYMENT_CONFIRM_DELAY_MS: '0',
+    STORE_CONFIRM_DELAY_MS: '0',
+    ORDER_CONFIRM_DEADLINE_MS: '30000',
+    ...env,
+  }
+  const server = await startServer(database.url, settings)
+  const workers: RunningWorker[] = [await startWorker(settings)]
+  return {
+    database,
+    prefix,
+    env: settings,
+    server,
+    worker: workers[0]!,
+    startWorker: async () => {
+      const worker = await startWorker(settings)
+      workers.push(worker)
+      return worker
+    },
+    stop: async () => {
+      await Promise.all(workers.map(worker => worker.stop()))
+      await server.stop()
+      await deleteStream(prefix)
+      await database.drop()
+    },
+  }
+}
+
+export async function deleteStream(prefix: string): Promise<void> {
+  const nc = await connect({ servers: NATS_URL })
+  try {
+    const jsm = await jetstreamManager(nc)
+    await jsm.streams.delete(prefix.toUpperCase()).catch(() => false)
+  }
+  finally {
+    await nc.close()
+  }
+}
