@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { bulkDelete, catalogQuery, productInput, productPatch, storeInput, storePatch } from '../modules/catalog'
+import { customerCredentials, customerInput } from '../modules/customers'
+import { paymentInput } from '../modules/payments'
 import { catalogEntry, health, product, session, store } from './schemas'
 
 export type Access = 'anyone' | 'admin' | 'signed-in'
@@ -20,11 +22,37 @@ export interface Operation {
 
 const adminLogin = z.strictObject({ password: z.string().min(1) })
 
+// Response shapes of the customers and payments routes, for the documentation only.
+const customer = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  phone: z.string().describe('Normalized: digits with an optional leading +'),
+  createdAt: z.iso.datetime(),
+})
+const payment = z.object({
+  id: z.uuid(),
+  customerId: z.uuid(),
+  amount: z.number().describe('Euros, at most two decimals'),
+  status: z.enum(['authorized', 'captured', 'voided']),
+  orderId: z.uuid().nullable().describe('The order it funds, once claimed'),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+})
+
 /** Every route of the HTTP API, in the order the docs show them. */
 export const operations: Operation[] = [
   { method: 'post', path: '/api/auth/admin', tag: 'Sessions', summary: 'Sign in as the admin', access: 'anyone', body: adminLogin, status: 200, response: z.object({ role: z.literal('admin') }), errors: [401, 415] },
   { method: 'get', path: '/api/auth/session', tag: 'Sessions', summary: 'Who the caller is', access: 'anyone', status: 200, response: session, errors: [] },
   { method: 'delete', path: '/api/auth/session', tag: 'Sessions', summary: 'Sign out', access: 'anyone', status: 200, response: session, errors: [] },
+  { method: 'post', path: '/api/auth/customer', tag: 'Sessions', summary: 'Sign a customer back in with id and phone', access: 'anyone', body: customerCredentials, status: 200, response: customer, errors: [401, 415] },
+
+  { method: 'post', path: '/api/customers', tag: 'Customers', summary: 'Register as a customer, and be signed in', access: 'anyone', body: customerInput, status: 201, response: customer, errors: [415] },
+  { method: 'get', path: '/api/customers', tag: 'Customers', summary: 'Every customer, with how many payments each authorized', access: 'admin', status: 200, response: z.array(customer.extend({ paymentCount: z.number().int() })), errors: [] },
+  { method: 'get', path: '/api/customers/{id}', tag: 'Customers', summary: 'A customer account (the customer themselves, or the admin)', access: 'signed-in', status: 200, response: customer, errors: [404] },
+  { method: 'get', path: '/api/customers/{id}/payments', tag: 'Customers', summary: "A customer's payment authorizations (the customer themselves, or the admin)", access: 'signed-in', status: 200, response: z.array(payment), errors: [404] },
+
+  { method: 'post', path: '/api/payments', tag: 'Payments', summary: 'Authorize a mock payment for yourself', access: 'signed-in', body: paymentInput, status: 201, response: payment, errors: [403, 404, 415] },
+  { method: 'get', path: '/api/payments/{id}', tag: 'Payments', summary: 'A payment authorization (its customer, or the admin)', access: 'signed-in', status: 200, response: payment, errors: [404] },
 
   { method: 'get', path: '/api/stores', tag: 'Stores', summary: 'All stores', access: 'anyone', query: catalogQuery.pick({ participating: true }), status: 200, response: z.array(store), errors: [] },
   { method: 'post', path: '/api/stores', tag: 'Stores', summary: 'Create a store', access: 'admin', body: storeInput, status: 201, response: store, errors: [415] },

@@ -1,0 +1,28 @@
+import type { Sql } from '../../../platform/db'
+import { selectCustomer, selectCustomers } from '../adapters/customers.pg'
+import type { Customer } from '../customer'
+import { customerNotFound } from '../errors'
+
+export async function getCustomer(db: Sql, id: string) {
+  const customer = await selectCustomer(db, id)
+  if (!customer) throw customerNotFound()
+  return customer
+}
+
+/**
+ * A count that another module keeps per customer (payments, orders), keyed by customer id. Passed in
+ * rather than joined, because a module never reads another module's tables.
+ */
+export type CountPerCustomer = (db: Sql, customerIds: string[]) => Promise<Map<string, number>>
+
+/** Every customer, with one number per given counter: `listCustomers(db, { paymentCount: countPaymentsByCustomer })`. */
+export async function listCustomers<K extends string>(db: Sql, counters: Record<K, CountPerCustomer>): Promise<(Customer & Record<K, number>)[]> {
+  const customers = await selectCustomers(db)
+  const ids = customers.map(customer => customer.id)
+  const columns: [string, Map<string, number>][] = []
+  for (const [key, count] of Object.entries<CountPerCustomer>(counters)) columns.push([key, await count(db, ids)])
+  return customers.map(customer => ({
+    ...customer,
+    ...Object.fromEntries(columns.map(([key, byCustomer]) => [key, byCustomer.get(customer.id) ?? 0])),
+  }) as Customer & Record<K, number>)
+}

@@ -1,0 +1,3 @@
+import { notFound } from '../../platform/errors'
+
+export const paymentNotFound = () => notFound('Payment')

@@ -1,0 +1,46 @@
+import { toEuros, type Cents } from '../shared/money'
+
+export type PaymentStatus = 'authorized' | 'captured' | 'voided'
+
+/**
+ * A mock payment authorization: money held for the customer until an order claims it. It funds at
+ * most one order; once claimed it is captured (order delivered) or voided (order rejected or cancelled).
+ */
+export interface Authorization {
+  id: string
+  customerId: string
+  amountCents: Cents
+  status: PaymentStatus
+  /** The order it funds, once claimed. Never cleared: a voided authorization is not reusable. */
+  orderId: string | null
+  createdAt: Date
+  updatedAt: Date
+}
+
+/** The word the pipeline uses for every refusal, kept from the original demo. */
+export const NOT_ENOUGH_MONEY = 'NOT_ENOUGH_MONEY'
+
+export type PaymentDecision =
+  | { outcome: 'confirmed' }
+  | { outcome: 'rejected', reason: typeof NOT_ENOUGH_MONEY, authorizedCents: Cents, totalCents: Cents }
+
+export const rejected = (authorizedCents: Cents, totalCents: Cents): PaymentDecision =>
+  ({ outcome: 'rejected', reason: NOT_ENOUGH_MONEY, authorizedCents, totalCents })
+
+/**
+ * Whether the authorization pays for the order. Already claimed by this very order, it is confirmed
+ * again whatever became of it since (captured, voided), so a redelivered order gets the answer it got
+ * the first time. Otherwise it must still be authorized, unclaimed, and cover the total.
+ */
+export function decidePayment(authorization: Pick<Authorization, 'amountCents' | 'status' | 'orderId'>, orderTotalCents: Cents, orderId: string): PaymentDecision {
+  const covers = authorization.amountCents >= orderTotalCents
+  const claimedByThisOrder = authorization.orderId === orderId
+  const claimable = authorization.status === 'authorized' && authorization.orderId === null
+  return covers && (claimedByThisOrder || claimable) ? { outcome: 'confirmed' } : rejected(authorization.amountCents, orderTotalCents)
+}
+
+export type PaymentView = Omit<Authorization, 'amountCents'> & { amount: number }
+
+export function paymentView({ amountCents, ...rest }: Authorization): PaymentView {
+  return { ...rest, amount: toEuros(amountCents) }
+}
