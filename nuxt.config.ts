@@ -29,7 +29,7 @@ export default defineNuxtConfig({
     // what Plaza renders, including the parts DataTable draws itself (Paginator, Checkbox, Select).
     components: {
       include: [
-        'Button', 'ConfirmDialog', 'Toast', 'Dialog', 'Drawer', 'Popover', 'Message', 'Tag', 'Skeleton',
+        'Button', 'ConfirmDialog', 'Toast', 'Dialog', 'Drawer', 'Popover', 'Tag', 'Skeleton',
         'DataTable', 'Column', 'Paginator', 'Checkbox', 'Select', 'ToggleSwitch',
         'InputText', 'InputNumber', 'Textarea', 'Password', 'IconField', 'InputIcon',
       ],
