@@ -25,6 +25,16 @@ export default defineNuxtConfig({
   primevue: {
     // Only the components a page uses are bundled; registering all of them makes every SSR page ~600 KB.
     autoImport: true,
+    // The module inlines the styles of every registered component into each SSR page, so register only
+    // what Plaza renders, including the parts DataTable draws itself (Paginator, Checkbox, Select).
+    components: {
+      include: [
+        'Button', 'ConfirmDialog', 'Toast', 'Dialog', 'Drawer', 'Popover', 'Tag', 'Skeleton',
+        'DataTable', 'Column', 'Paginator', 'Checkbox', 'Select', 'ToggleSwitch',
+        'InputText', 'InputNumber', 'Textarea', 'Password', 'IconField', 'InputIcon',
+      ],
+    },
+    directives: { include: [] },
     importTheme: { from: '~/theme/plaza.ts' },
     options: { ripple: false },
   },

@@ -1,0 +1,26 @@
+/** The message an API error carries (`{ message }` from the server), or a plain fallback. */
+export function errorMessage(error: unknown): string {
+  const data = (error as { data?: { message?: unknown } } | null)?.data
+  if (data && typeof data.message === 'string' && data.message) return data.message
+  if (error instanceof Error && error.message) return error.message
+  return 'Something went wrong'
+}
+
+/** The field messages of a 400 response, keyed by field name, for inline display in a form. */
+export function fieldIssues(error: unknown): Record<string, string> {
+  const issues = (error as { data?: { data?: { issues?: { path: string, message: string }[] } } } | null)?.data?.data?.issues ?? []
+  return Object.fromEntries(issues.filter(issue => issue.path).map(issue => [issue.path, issue.message]))
+}
+
+/** Toasts with one look across Plaza: short success notes, errors that stay until read. */
+export function useNotify() {
+  const toast = useToast()
+  return {
+    success(summary: string, detail?: string) {
+      toast.add({ severity: 'success', summary, detail, life: 3000 })
+    },
+    failure(summary: string, error: unknown) {
+      toast.add({ severity: 'error', summary, detail: errorMessage(error), life: 8000 })
+    },
+  }
+}
