@@ -1,4 +1,4 @@
--- migrate:up
+-- Up Migration
 create schema if not exists platform;
 
 -- Secrets that every replica must share when they are not configured: the session password and the
@@ -9,5 +9,5 @@ create table platform.settings (
   created_at timestamptz not null default now()
 );
 
--- migrate:down
+-- Down Migration
 drop schema platform cascade;

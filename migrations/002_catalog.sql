@@ -1,4 +1,4 @@
--- migrate:up
+-- Up Migration
 create schema if not exists catalog;
 
 create table catalog.stores (
@@ -26,5 +26,5 @@ create table catalog.products (
 create index products_store_id_idx on catalog.products (store_id, created_at);
 create index stores_participating_idx on catalog.stores (participating) where participating;
 
--- migrate:down
+-- Down Migration
 drop schema catalog cascade;

@@ -1,4 +1,4 @@
--- migrate:up
+-- Up Migration
 create schema if not exists customers;
 
 create table customers.customers (
@@ -11,5 +11,5 @@ create table customers.customers (
 
 create index customers_created_at_idx on customers.customers (created_at, id);
 
--- migrate:down
+-- Down Migration
 drop schema customers cascade;

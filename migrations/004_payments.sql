@@ -1,4 +1,4 @@
--- migrate:up
+-- Up Migration
 create schema if not exists payments;
 
 -- Mock payment authorizations. An authorization funds at most one order: the payments consumer
@@ -16,5 +16,5 @@ create table payments.authorizations (
 
 create index authorizations_customer_id_idx on payments.authorizations (customer_id, created_at);
 
--- migrate:down
+-- Down Migration
 drop schema payments cascade;

@@ -1,4 +1,4 @@
--- migrate:up
+-- Up Migration
 -- Transactional outbox: a state change and the messages it publishes commit together; the relay
 -- publishes each row to JetStream with Nats-Msg-Id = id and then marks it published.
 create table platform.outbox (
@@ -34,7 +34,7 @@ create table platform.dead_letters (
 );
 create index dead_letters_open_idx on platform.dead_letters (created_at desc) where redriven_at is null;
 
--- migrate:down
+-- Down Migration
 drop table platform.dead_letters;
 drop table platform.inbox;
 drop table platform.outbox;

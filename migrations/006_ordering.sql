@@ -1,4 +1,4 @@
--- migrate:up
+-- Up Migration
 create schema if not exists ordering;
 
 -- The source of truth for orders: an append-only stream per order. Never updated, never deleted.
@@ -50,5 +50,5 @@ create index orders_status_idx on ordering.orders (status, placed_at desc);
 create index orders_placed_idx on ordering.orders (placed_at desc);
 create index orders_pending_deadline_idx on ordering.orders (deadline_at) where status = 'pending';
 
--- migrate:down
+-- Down Migration
 drop schema ordering cascade;

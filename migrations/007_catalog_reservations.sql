@@ -1,4 +1,4 @@
--- migrate:up
+-- Up Migration
 -- Units held for an order: taken from stock when a store confirms, given back on rejection, cancel
 -- or timeout, and kept for good on pay.
 create table catalog.reservations (
@@ -19,6 +19,6 @@ create table catalog.closed_orders (
   closed_at timestamptz not null default now()
 );
 
--- migrate:down
+-- Down Migration
 drop table catalog.closed_orders;
 drop table catalog.reservations;

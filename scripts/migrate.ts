@@ -1,51 +1,51 @@
-import { spawn } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { runner } from 'node-pg-migrate'
 import postgres from 'postgres'
 import { ConfigError, config } from '../server/platform/config'
 import { waitForDatabase } from '../server/platform/db'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 
-/** dbmate (lib/pq) assumes TLS unless told; postgres.js assumes none. Match postgres.js when the URL is silent. */
-function dbmateUrl(url: string): string {
-  const parsed = new URL(url)
-  if (!parsed.searchParams.has('sslmode')) parsed.searchParams.set('sslmode', 'disable')
-  return parsed.toString()
+/** Creates the database unless it exists (two callers racing is fine: the loser sees "already exists"). */
+async function ensureDatabase(databaseUrl: string, log: (line: string) => void) {
+  const target = new URL(databaseUrl)
+  const name = decodeURIComponent(target.pathname.slice(1))
+  const server = new URL(databaseUrl)
+  server.pathname = '/postgres'
+  const admin = postgres(server.toString(), { max: 1, onnotice: () => {}, connect_timeout: 5 })
+  try {
+    await waitForDatabase(admin, databaseUrl, log)
+    const [exists] = await admin`select 1 from pg_database where datname = ${name}`
+    if (exists) return
+    await admin`create database ${admin(name)}`.catch((error) => {
+      if (error.code !== '42P04') throw error
+    })
+    log(`[migrate] created database ${name}`)
+  }
+  finally {
+    await admin.end({ timeout: 1 })
+  }
 }
 
 /**
- * Applies pending migrations with dbmate, creating the database first when it is missing.
- * Safe to run any number of times, from any number of processes (dbmate takes an advisory lock).
+ * Applies pending migrations (numbered SQL files in migrations/) with node-pg-migrate, creating the
+ * database first when it is missing. Safe to run any number of times, and from several processes at
+ * once: node-pg-migrate holds an advisory lock while it works.
  */
 export async function migrate(databaseUrl: string, log: (line: string) => void = console.error): Promise<void> {
-  const server = new URL(databaseUrl)
-  server.pathname = '/postgres'
-  const probe = postgres(server.toString(), { max: 1, onnotice: () => {}, connect_timeout: 5 })
-  try {
-    await waitForDatabase(probe, databaseUrl, log)
-  }
-  finally {
-    await probe.end({ timeout: 1 })
-  }
-  const args = ['--url', dbmateUrl(databaseUrl), '--migrations-dir', join(root, 'migrations'), '--no-dump-schema', 'up']
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(join(root, 'node_modules', '.bin', 'dbmate'), args, { stdio: ['ignore', 'pipe', 'pipe'] })
-    let output = ''
-    child.stdout.on('data', chunk => (output += chunk))
-    child.stderr.on('data', chunk => (output += chunk))
-    child.on('error', reject)
-    child.on('exit', (code) => {
-      const lines = output.trim()
-      if (code === 0) {
-        if (lines) log(lines.replace(/^/gm, '[migrate] '))
-        resolve()
-      }
-      else {
-        reject(new Error(`Migrations failed (dbmate exited with ${code}):\n${lines}`))
-      }
-    })
+  await ensureDatabase(databaseUrl, log)
+  const applied = await runner({
+    databaseUrl,
+    dir: join(root, 'migrations'),
+    direction: 'up',
+    migrationsTable: 'schema_migrations',
+    migrationsSchema: 'public',
+    checkOrder: true,
+    verbose: false,
+    log: () => {},
   })
+  for (const migration of applied) log(`[migrate] applied ${migration.name}`)
 }
 
 async function main() {
@@ -53,7 +53,7 @@ async function main() {
     await migrate(config().DATABASE_URL)
   }
   catch (error) {
-    console.error(error instanceof ConfigError ? error.message : (error as Error).message)
+    console.error(error instanceof ConfigError ? error.message : `Migrations failed: ${(error as Error).message}`)
     process.exit(1)
   }
 }
