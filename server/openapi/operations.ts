@@ -2,7 +2,8 @@ import { z } from 'zod'
 import { bulkDelete, catalogQuery, productInput, productPatch, storeInput, storePatch } from '../modules/catalog'
 import { customerCredentials, customerInput } from '../modules/customers'
 import { paymentInput } from '../modules/payments'
-import { catalogEntry, health, product, session, store } from './schemas'
+import { asOfQuery, eventListQuery, orderListQuery, placeOrderInput } from '../modules/ordering'
+import { catalogEntry, customer, customerWithCounts, health, order, orderEvent, page, payment, pipeline, product, session, store } from './schemas'
 
 export type Access = 'anyone' | 'admin' | 'signed-in'
 
@@ -22,23 +23,6 @@ export interface Operation {
 
 const adminLogin = z.strictObject({ password: z.string().min(1) })
 
-// Response shapes of the customers and payments routes, for the documentation only.
-const customer = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  phone: z.string().describe('Normalized: digits with an optional leading +'),
-  createdAt: z.iso.datetime(),
-})
-const payment = z.object({
-  id: z.uuid(),
-  customerId: z.uuid(),
-  amount: z.number().describe('Euros, at most two decimals'),
-  status: z.enum(['authorized', 'captured', 'voided']),
-  orderId: z.uuid().nullable().describe('The order it funds, once claimed'),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
-})
-
 /** Every route of the HTTP API, in the order the docs show them. */
 export const operations: Operation[] = [
   { method: 'post', path: '/api/auth/admin', tag: 'Sessions', summary: 'Sign in as the admin', access: 'anyone', body: adminLogin, status: 200, response: z.object({ role: z.literal('admin') }), errors: [401, 415] },
@@ -47,7 +31,7 @@ export const operations: Operation[] = [
   { method: 'post', path: '/api/auth/customer', tag: 'Sessions', summary: 'Sign a customer back in with id and phone', access: 'anyone', body: customerCredentials, status: 200, response: customer, errors: [401, 415] },
 
   { method: 'post', path: '/api/customers', tag: 'Customers', summary: 'Register as a customer, and be signed in', access: 'anyone', body: customerInput, status: 201, response: customer, errors: [415] },
-  { method: 'get', path: '/api/customers', tag: 'Customers', summary: 'Every customer, with how many payments each authorized', access: 'admin', status: 200, response: z.array(customer.extend({ paymentCount: z.number().int() })), errors: [] },
+  { method: 'get', path: '/api/customers', tag: 'Customers', summary: 'Every customer, with how many orders and payment authorizations each has', access: 'admin', status: 200, response: z.array(customerWithCounts), errors: [] },
   { method: 'get', path: '/api/customers/{id}', tag: 'Customers', summary: 'A customer account (the customer themselves, or the admin)', access: 'signed-in', status: 200, response: customer, errors: [404] },
   { method: 'get', path: '/api/customers/{id}/payments', tag: 'Customers', summary: "A customer's payment authorizations (the customer themselves, or the admin)", access: 'signed-in', status: 200, response: z.array(payment), errors: [404] },
 
@@ -70,6 +54,18 @@ export const operations: Operation[] = [
   { method: 'delete', path: '/api/products/{id}', tag: 'Products', summary: 'Delete a product', access: 'admin', status: 204, errors: [404] },
   { method: 'post', path: '/api/products/delete', tag: 'Products', summary: 'Delete several products; unknown ids are skipped', access: 'admin', body: bulkDelete, status: 200, response: z.object({ deleted: z.array(z.uuid()) }), errors: [415] },
 
+  { method: 'post', path: '/api/orders', tag: 'Orders', summary: 'Place an order (prices come from the catalog). Header Idempotency-Key: a retry returns the first order with 200', access: 'signed-in', body: placeOrderInput, status: 201, response: order, errors: [403, 404, 409, 415, 422] },
+  { method: 'get', path: '/api/orders', tag: 'Orders', summary: 'Latest state of every order, filtered and paginated', access: 'admin', query: orderListQuery, status: 200, response: page(order), errors: [] },
+  { method: 'get', path: '/api/orders/{id}', tag: 'Orders', summary: 'One order now, or replayed as of ?version= or ?at=', access: 'signed-in', query: asOfQuery, status: 200, response: order, errors: [404] },
+  { method: 'get', path: '/api/orders/{id}/events', tag: 'Orders', summary: "The order's events, with what caused each", access: 'signed-in', status: 200, response: z.array(orderEvent), errors: [404] },
+  { method: 'get', path: '/api/orders/{id}/live', tag: 'Orders', summary: 'Server-sent events: event "order" with the state now and after every change (id = version)', access: 'signed-in', status: 200, errors: [404] },
+  { method: 'post', path: '/api/orders/{id}/pay', tag: 'Orders', summary: 'Pay an accepted order: it becomes delivered (the customer only)', access: 'signed-in', status: 200, response: order, errors: [403, 404, 409] },
+  { method: 'post', path: '/api/orders/{id}/cancel', tag: 'Orders', summary: 'Cancel a pending, accepted or rejected order (the customer or the admin)', access: 'signed-in', status: 200, response: order, errors: [404, 409] },
+  { method: 'get', path: '/api/customers/{id}/orders', tag: 'Customers', summary: "A customer's orders, newest first (the customer themselves, or the admin)", access: 'signed-in', status: 200, response: z.array(order), errors: [404] },
+  { method: 'get', path: '/api/order-events', tag: 'Orders', summary: 'Every event of every order: the event-sourcing view', access: 'admin', query: eventListQuery, status: 200, response: page(orderEvent), errors: [] },
+
+  { method: 'get', path: '/api/pipeline', tag: 'Operations', summary: 'Consumers (pending, in flight, redelivered), outbox lag and dead letters', access: 'admin', status: 200, response: pipeline, errors: [] },
+  { method: 'post', path: '/api/pipeline/dead-letters/{id}/redrive', tag: 'Operations', summary: 'Publish a dead letter again', access: 'admin', status: 200, response: z.object({ redriven: z.uuid() }), errors: [404, 409] },
   { method: 'get', path: '/api/health', tag: 'Operations', summary: 'Reachability of PostgreSQL and NATS (503 when either is down)', access: 'anyone', status: 200, response: health, errors: [] },
   { method: 'get', path: '/api/openapi.json', tag: 'Operations', summary: 'This document', access: 'anyone', status: 200, errors: [] },
 ]

@@ -43,3 +43,76 @@ export const session = z.object({
 })
 
 export const health = z.object({ status: z.enum(['ok', 'degraded']), db: z.enum(['up', 'down']), nats: z.enum(['up', 'down']) })
+
+// Response shapes of the customers and payments routes, for the documentation only.
+export const customer = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  phone: z.string().describe('Normalized: digits with an optional leading +'),
+  createdAt: z.iso.datetime(),
+})
+export const payment = z.object({
+  id: z.uuid(),
+  customerId: z.uuid(),
+  amount: z.number().describe('Euros, at most two decimals'),
+  status: z.enum(['authorized', 'captured', 'voided']),
+  orderId: z.uuid().nullable().describe('The order it funds, once claimed'),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+})
+
+
+export const customerWithCounts = customer.extend({ orderCount: z.number().int(), paymentCount: z.number().int() })
+
+const status = z.enum(['pending', 'accepted', 'rejected', 'delivered', 'cancelled'])
+const storeStatus = z.enum(['pending', 'Stores_CONFIRMED', 'OUT_OF_STOCK'])
+
+export const order = z.object({
+  id: z.uuid(),
+  customerId: z.uuid(),
+  paymentId: z.uuid(),
+  status,
+  paymentStatus: z.enum(['pending', 'Payment_CONFIRMED', 'NOT_ENOUGH_MONEY']),
+  storesStatus: storeStatus,
+  stores: z.array(z.object({ storeId: z.uuid(), storeName: z.string(), status: storeStatus })),
+  lines: z.array(z.object({ productId: z.uuid(), storeId: z.uuid(), storeName: z.string(), name: z.string(), quantity: z.number().int(), unitPrice: z.number(), lineTotal: z.number() })),
+  total: z.number(),
+  rejection: z.object({
+    reason: z.enum(['NOT_ENOUGH_MONEY', 'OUT_OF_STOCK', 'TIMED_OUT']),
+    authorized: z.number().optional(),
+    total: z.number().optional(),
+    shortLines: z.array(z.object({ productId: z.uuid(), name: z.string(), requested: z.number().int(), available: z.number().int() })).optional(),
+  }).nullable(),
+  version: z.number().int(),
+  placedAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  deadlineAt: z.iso.datetime(),
+})
+
+export const orderEvent = z.object({
+  position: z.number().int(),
+  orderId: z.uuid(),
+  version: z.number().int(),
+  type: z.string(),
+  data: z.record(z.string(), z.unknown()),
+  messageId: z.uuid(),
+  causationId: z.uuid().nullable().describe('The message that caused it; null for an HTTP command'),
+  consumer: z.string().nullable(),
+  deliveryAttempt: z.number().int().nullable(),
+  createdAt: z.iso.datetime(),
+})
+
+export const page = <T extends z.ZodType>(item: T) => z.object({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), items: z.array(item) })
+
+export const deadLetter = z.object({
+  id: z.uuid(), consumer: z.string(), subject: z.string(), messageId: z.string().nullable(), payload: z.string(),
+  reason: z.string(), deliveries: z.number().int(), createdAt: z.iso.datetime(), redrivenAt: z.iso.datetime().nullable(),
+})
+
+export const pipeline = z.object({
+  stream: z.string(),
+  natsReachable: z.boolean(),
+  consumers: z.array(z.object({ name: z.string(), durable: z.string(), exists: z.boolean(), pending: z.number().int(), inFlight: z.number().int(), redelivered: z.number().int() })),
+  outbox: z.object({ unpublished: z.number().int(), oldestSeconds: z.number().nullable() }),
+  deadLetters: z.array(deadLetter),
+})

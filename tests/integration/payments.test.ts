@@ -178,16 +178,18 @@ describe('the payment commands the pipeline calls', () => {
     }
   })
 
+  type Settle = (db: typeof sql, orderId: string, paymentId: string) => Promise<boolean>
+  const voids: Settle = (db, orderId, paymentId) => voidPaymentForOrder(db, { orderId, paymentId })
   it.each([
-    ['voids', voidPaymentForOrder, capturePaymentForOrder, 'voided'],
-    ['captures', capturePaymentForOrder, voidPaymentForOrder, 'captured'],
+    ['voids', voids, (db: typeof sql, orderId: string) => capturePaymentForOrder(db, orderId), 'voided'],
+    ['captures', (db: typeof sql, orderId: string) => capturePaymentForOrder(db, orderId), voids, 'captured'],
   ] as const)('%s the order\'s authorization idempotently, and never the other way afterwards', async (_, settle, opposite, status) => {
     const payment = await authorization(30)
     const orderId = randomUUID()
     await settlePaymentForOrder(sql, { ...payment, orderId, totalCents: 3000 })
-    expect(await settle(sql, orderId)).toBe(true)
-    expect(await settle(sql, orderId)).toBe(true)
-    expect(await opposite(sql, orderId)).toBe(false)
+    expect(await settle(sql, orderId, payment.paymentId)).toBe(true)
+    expect(await settle(sql, orderId, payment.paymentId)).toBe(true)
+    expect(await opposite(sql, orderId, payment.paymentId)).toBe(false)
     expect(await getPayment(sql, payment.paymentId)).toMatchObject({ status, orderId })
     // Spent, it funds nothing new; a redelivery of its own order still gets its first answer.
     expect((await settlePaymentForOrder(sql, { ...payment, orderId: randomUUID(), totalCents: 100 })).outcome).toBe('rejected')
@@ -199,17 +201,27 @@ describe('the payment commands the pipeline calls', () => {
       const payment = await authorization(30)
       const orderId = randomUUID()
       await settlePaymentForOrder(sql, { ...payment, orderId, totalCents: 3000 })
-      const [voided, captured] = await Promise.all([voidPaymentForOrder(sql, orderId), capturePaymentForOrder(sql, orderId)])
+      const [voided, captured] = await Promise.all([voidPaymentForOrder(sql, { orderId, paymentId: payment.paymentId }), capturePaymentForOrder(sql, orderId)])
       expect(voided !== captured).toBe(true)
       expect((await getPayment(sql, payment.paymentId)).status).toBe(voided ? 'voided' : 'captured')
     }
   })
 
-  it('changes nothing for an order that never claimed an authorization', async () => {
+  it('changes nothing for an order that holds no authorization', async () => {
     const payment = await authorization(30)
-    expect(await voidPaymentForOrder(sql, randomUUID())).toBe(false)
+    await settlePaymentForOrder(sql, { ...payment, orderId: randomUUID(), totalCents: 100 })
+    expect(await voidPaymentForOrder(sql, { orderId: randomUUID(), paymentId: payment.paymentId })).toBe(false)
     expect(await capturePaymentForOrder(sql, randomUUID())).toBe(false)
     expect((await getPayment(sql, payment.paymentId)).status).toBe('authorized')
+  })
+
+  it('wins when the void arrives before the claim: the late claim finds the money released', async () => {
+    const payment = await authorization(30)
+    const orderId = randomUUID()
+    expect(await voidPaymentForOrder(sql, { orderId, paymentId: payment.paymentId })).toBe(true)
+    await settlePaymentForOrder(sql, { ...payment, orderId, totalCents: 3000 })
+    expect(await getPayment(sql, payment.paymentId)).toMatchObject({ status: 'voided', orderId })
+    expect((await settlePaymentForOrder(sql, { ...payment, orderId: randomUUID(), totalCents: 100 })).outcome).toBe('rejected')
   })
 
   it('hands the ordering module only the caller\'s own, unclaimed, authorized payment', async () => {

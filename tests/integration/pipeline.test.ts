@@ -140,7 +140,7 @@ describe('cancel and pay', () => {
     const { client, customerId } = await newCustomer(baseUrl())
     const placed = await order(client, customerId, [{ productId: bag!, quantity: 1 }], 2)
     await waitForOrder(client, placed.data.id)
-    expect((await admin.post(`/api/orders/${placed.data.id}/pay`)).status).toBe(404)
+    expect((await admin.post(`/api/orders/${placed.data.id}/pay`)).status).toBe(403)
     expect((await admin.post(`/api/orders/${placed.data.id}/cancel`)).data.status).toBe('cancelled')
   })
 })

@@ -1,8 +1,10 @@
 import { listCustomers } from '~~/server/modules/customers'
+import { countOrdersByCustomer } from '~~/server/modules/ordering'
 import { countPaymentsByCustomer } from '~~/server/modules/payments'
 import { db } from '~~/server/platform/db'
 
+/** Customers with how many orders and authorizations each has; the counts come from their own modules. */
 export default defineApiHandler(async (event) => {
   await requireAdmin(event)
-  return listCustomers(db(), { paymentCount: countPaymentsByCustomer })
+  return listCustomers(db(), { orderCount: countOrdersByCustomer, paymentCount: countPaymentsByCustomer })
 })

@@ -1,21 +1,21 @@
 import { getRequestHeader, setResponseStatus } from 'h3'
 import { priceItems } from '~~/server/modules/catalog'
 import { idempotencyKey, orderView, placeOrder, placeOrderInput } from '~~/server/modules/ordering'
-import { findOpenAuthorization } from '~~/server/modules/payments'
+import { getAuthorizationForCustomer } from '~~/server/modules/payments'
 import { config } from '~~/server/platform/config'
 import { db } from '~~/server/platform/db'
 import { notFound } from '~~/server/platform/errors'
 
 /** 201 with the new pending order; 200 with the earlier one when the Idempotency-Key was seen before. */
 export default defineApiHandler(async (event) => {
-  const actor = await requireActor(event)
+  const { customerId } = await requireCustomer(event)
   const input = await readJson(event, placeOrderInput)
   const header = getRequestHeader(event, 'idempotency-key')
   const key = header === undefined ? undefined : validate(idempotencyKey, header)
-  if (actor.role !== 'customer' || actor.customerId !== input.customerId) throw notFound('Customer')
+  if (input.customerId !== customerId) throw notFound('Customer')
   const { order, created } = await placeOrder(db(), { ...input, idempotencyKey: key }, {
     priceItems,
-    findOpenAuthorization,
+    findOpenAuthorization: getAuthorizationForCustomer,
     now: () => new Date(),
     deadlineMs: config().ORDER_CONFIRM_DEADLINE_MS,
   })

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { label, uuid } from '../shared/text'
+import { idParam, label, uuid } from '../shared/text'
 import { PHONE_DIGITS_MAX, PHONE_DIGITS_MIN, PHONE_INPUT_MAX, normalizePhone } from './customer'
 
 export const CUSTOMER_NAME_MAX = 80
@@ -30,7 +30,7 @@ export const customerCredentials = z.strictObject({
   phone: z.string({ message: 'must be a string' }).max(PHONE_INPUT_MAX, `must be at most ${PHONE_INPUT_MAX} characters`),
 })
 
-export const idParam = z.object({ id: uuid })
+export { idParam }
 
 export type CustomerInput = z.output<typeof customerInput>
 export type CustomerCredentials = z.output<typeof customerCredentials>

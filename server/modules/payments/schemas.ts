@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { uuid } from '../shared/text'
+import { idParam, uuid } from '../shared/text'
 import { hasAtMostTwoDecimals } from '../shared/money'
 
 export const AMOUNT_MAX = 100_000
@@ -14,6 +14,6 @@ export const paymentInput = z.strictObject({
   amount,
 })
 
-export const idParam = z.object({ id: uuid })
+export { idParam }
 
 export type PaymentInput = z.output<typeof paymentInput>

@@ -4,7 +4,7 @@ import { db } from '~~/server/platform/db'
 
 /** The customer or an admin cancels; 409 once delivered or cancelled. */
 export default defineApiHandler(async (event) => {
-  const actor = await requireActor(event)
+  const actor = await requireSignedIn(event)
   const { id } = readParams(event, idParam, 'Order')
   return orderView(await cancelOrder(db(), id, actor))
 })

@@ -4,7 +4,7 @@ import { db } from '~~/server/platform/db'
 
 /** The order now, or replayed as of `?version=n` or `?at=ISO`. */
 export default defineApiHandler(async (event) => {
-  const actor = await requireActor(event)
+  const actor = await requireSignedIn(event)
   const { id } = readParams(event, idParam, 'Order')
   return getOrder(db(), id, actor, readQuery(event, asOfQuery))
 })

@@ -10,7 +10,7 @@ const HEARTBEAT_MS = 15_000
  * A reconnecting client gets the current state first, so no change is ever missed.
  */
 export default defineApiHandler(async (event) => {
-  const actor = await requireActor(event)
+  const actor = await requireSignedIn(event)
   const { id } = readParams(event, idParam, 'Order')
   await getOrder(db(), id, actor)
 

@@ -77,8 +77,8 @@ export async function selectOverdue(db: Sql, now: Date, limit: number): Promise<
   return rows.map(row => row.id)
 }
 
-export async function countOrdersByCustomer(db: Sql): Promise<Map<string, number>> {
+export async function countOrdersByCustomer(db: Sql, customerIds: string[]): Promise<Map<string, number>> {
   const rows = await db<{ customerId: string, count: number }[]>`
-    select customer_id, count(*)::int as count from ordering.orders group by customer_id`
+    select customer_id, count(*)::int as count from ordering.orders where customer_id = any(${customerIds}::uuid[]) group by customer_id`
   return new Map(rows.map(row => [row.customerId, row.count]))
 }

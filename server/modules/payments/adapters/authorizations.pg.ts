@@ -68,3 +68,16 @@ export async function settleOrderAuthorization(db: Sql, orderId: string, to: Exc
   const [row] = await db<{ status: PaymentStatus }[]>`select status from payments.authorizations where order_id = ${orderId}`
   return row?.status === to
 }
+
+/**
+ * Voids the order's authorization, claiming it for the order first if the payments consumer has not
+ * yet: a void that arrives before the claim must still win, or the money would stay held for a dead order.
+ */
+export async function voidAuthorization(db: Sql, paymentId: string, orderId: string): Promise<boolean> {
+  const moved = await db`
+    update payments.authorizations set status = 'voided', order_id = coalesce(order_id, ${orderId}), updated_at = now()
+    where id = ${paymentId} and status = 'authorized' and (order_id is null or order_id = ${orderId})`
+  if (moved.count > 0) return true
+  const [row] = await db<{ status: PaymentStatus }[]>`select status from payments.authorizations where id = ${paymentId} and order_id = ${orderId}`
+  return row?.status === 'voided'
+}

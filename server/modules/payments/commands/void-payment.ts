@@ -1,11 +1,11 @@
 import type { Sql } from '../../../platform/db'
-import { settleOrderAuthorization } from '../adapters/authorizations.pg'
+import { voidAuthorization } from '../adapters/authorizations.pg'
 
 /**
  * Compensation for a rejected, cancelled or timed-out order: releases the money it held. True when
- * the order's authorization is voided (by this call or an earlier one); false when the order never
- * claimed one, or it was captured.
+ * the authorization is voided for this order (by this call or an earlier one); false when it was
+ * captured, or funds another order. Works before the order claimed it too, so a late claim finds it voided.
  */
-export function voidPaymentForOrder(db: Sql, orderId: string): Promise<boolean> {
-  return settleOrderAuthorization(db, orderId, 'voided')
+export function voidPaymentForOrder(db: Sql, order: { orderId: string, paymentId: string }): Promise<boolean> {
+  return voidAuthorization(db, order.paymentId, order.orderId)
 }

@@ -1,0 +1,10 @@
+import { idParam } from '~~/server/modules/customers'
+import { listCustomerOrders } from '~~/server/modules/ordering'
+import { db } from '~~/server/platform/db'
+
+/** The customer's own orders, newest first (or any customer's, for the admin). */
+export default defineApiHandler(async (event) => {
+  const { id } = readParams(event, idParam, 'Customer')
+  await requireSelfOrAdmin(event, id)
+  return listCustomerOrders(db(), id)
+})
