@@ -41,14 +41,14 @@ const toStored = (row: EventRow): StoredEvent => ({
   at: row.createdAt.toISOString(),
 })
 
-/** The order's stream, optionally only up to a version or a moment. */
+/** The order's stream, optionally only up to a version or a moment (to the millisecond, as the API shows times). */
 export async function selectEvents(db: Sql, orderId: string, upTo: { version?: number, at?: Date } = {}): Promise<StoredEvent[]> {
   const rows = await db<EventRow[]>`
     select position, order_id, version, type, data, message_id, causation_id, consumer, delivery_attempt, created_at
     from ordering.order_events
     where order_id = ${orderId}
       and ${upTo.version === undefined ? db`true` : db`version <= ${upTo.version}`}
-      and ${upTo.at === undefined ? db`true` : db`created_at <= ${upTo.at}`}
+      and ${upTo.at === undefined ? db`true` : db`date_trunc('milliseconds', created_at) <= ${upTo.at}`}
     order by version`
   return rows.map(toStored)
 }
