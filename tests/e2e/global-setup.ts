@@ -1,13 +1,12 @@
-import { createTestDatabase } from '../support/database'
-import { startServer } from '../support/server'
+import { startStack } from '../support/stack'
 import { E2E_PORT } from '../../playwright.config'
 
-/** Starts the built app on a database of its own; the returned function stops it and drops the database. */
+/** Web and worker on a database and NATS prefix of their own, with short confirmation delays. */
 export default async function globalSetup() {
-  const database = await createTestDatabase('e2e')
-  const server = await startServer(database.url, { PORT: String(E2E_PORT) })
-  return async () => {
-    await server.stop()
-    await database.drop()
-  }
+  const stack = await startStack('e2e', {
+    PORT: String(E2E_PORT),
+    PAYMENT_CONFIRM_DELAY_MS: '300',
+    STORE_CONFIRM_DELAY_MS: '800',
+  })
+  return () => stack.stop()
 }
