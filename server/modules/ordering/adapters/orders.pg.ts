@@ -17,7 +17,7 @@ const toOrder = (row: OrderRow): Order => ({
   deadlineAt: row.deadlineAt.toISOString(),
 })
 
-/** Writes the order's latest state; runs in the transaction that appended its events. */
+/** Writes the order's latest state (in the transaction that appended its events); never goes back to an older version. */
 export async function upsertOrder(tx: Sql, order: Order, idempotencyKey?: string): Promise<void> {
   await tx`
     insert into ordering.orders (id, customer_id, payment_id, status, payment_status, stores_status, store_statuses, lines,
@@ -28,7 +28,8 @@ export async function upsertOrder(tx: Sql, order: Order, idempotencyKey?: string
     on conflict (id) do update set
       status = excluded.status, payment_status = excluded.payment_status, stores_status = excluded.stores_status,
       store_statuses = excluded.store_statuses, rejection = excluded.rejection, version = excluded.version,
-      updated_at = excluded.updated_at`
+      updated_at = excluded.updated_at
+    where ordering.orders.version <= excluded.version`
 }
 
 export async function selectOrder(db: Sql, id: string): Promise<Order | undefined> {
