@@ -32,3 +32,19 @@ describe('the orders read model', () => {
     expect(drift).toEqual([])
   })
 })
+
+describe('the audit', () => {
+  it('finds every invariant holding after the pipeline ran, and reports a damaged stock', async () => {
+    const { violatedInvariants } = await import('../support/audit')
+    await expect.poll(() => violatedInvariants(inject('databaseUrl')), { timeout: 15_000 }).toEqual([])
+    const { productIds: [productId] } = await seedStore(await signedInAdmin(), undefined, [{ name: 'Miscounted', stock: 3, price: 1 }])
+    await sql`update catalog.products set stock = stock + 1 where id = ${productId!}`
+    try {
+      const violated = await violatedInvariants(inject('databaseUrl'))
+      expect(violated).toMatchObject([{ name: 'stock = stock added - units reserved - units committed', violations: 1, examples: [expect.stringContaining(productId!)] }])
+    }
+    finally {
+      await sql`update catalog.products set stock = stock - 1 where id = ${productId!}`
+    }
+  })
+})

@@ -11,13 +11,18 @@ export interface NewProduct {
   priceCents: number
 }
 
-/** Inserts the product into its store; undefined when the store does not exist (checked in the same statement). */
+/** Inserts the product into its store, with its initial stock as a movement; undefined when the store does not exist. */
 export async function insertProduct(db: Sql, product: NewProduct): Promise<Product | undefined> {
   const [row] = await db<Product[]>`
-    insert into catalog.products (store_id, name, description, stock, price_cents)
-    select id, ${product.name}, ${product.description}, ${product.stock}, ${product.priceCents}
-    from catalog.stores where id = ${product.storeId}
-    returning ${db(PRODUCT_COLUMNS)}`
+    with inserted as (
+      insert into catalog.products (store_id, name, description, stock, price_cents)
+      select id, ${product.name}, ${product.description}, ${product.stock}, ${product.priceCents}
+      from catalog.stores where id = ${product.storeId}
+      returning ${db(PRODUCT_COLUMNS)}
+    ), movement as (
+      insert into catalog.stock_movements (product_id, delta) select id, stock from inserted
+    )
+    select * from inserted`
   return row
 }
 
@@ -46,11 +51,23 @@ export async function selectCatalog(db: Sql, filter: { participating?: boolean, 
     order by s.name, p.name, p.id`
 }
 
+/**
+ * Updates the given columns (snake_case keys). A new stock count is recorded as a movement of the
+ * difference to the stock it replaces, read under the same row lock.
+ */
 export async function updateProduct(db: Sql, id: string, changes: Record<string, unknown>): Promise<Product | undefined> {
   const [row] = await db<Product[]>`
-    update catalog.products set ${db(changes)}, updated_at = now()
-    where id = ${id}
-    returning ${db(PRODUCT_COLUMNS)}`
+    with previous as (
+      select id, stock from catalog.products where id = ${id} for update
+    ), updated as (
+      update catalog.products p set ${db(changes)}, updated_at = now()
+      from previous where p.id = previous.id
+      returning ${db(PRODUCT_COLUMNS.map(column => `p.${column}`))}, previous.stock as previous_stock
+    ), movement as (
+      insert into catalog.stock_movements (product_id, delta)
+      select id, stock - previous_stock from updated where stock <> previous_stock
+    )
+    select ${db(PRODUCT_COLUMNS)} from updated`
   return row
 }
 
