@@ -51,18 +51,31 @@ export async function selectCatalog(db: Sql, filter: { participating?: boolean, 
     order by s.name, p.name, p.id`
 }
 
+export interface ProductChanges {
+  name?: string
+  description?: string
+  stock?: number
+  priceCents?: number
+}
+
 /**
- * Updates the given columns (snake_case keys). A new stock count is recorded as a movement of the
- * difference to the stock it replaces, read under the same row lock.
+ * Applies the changes given (others keep their value). A new stock count is recorded as a movement of
+ * the difference to the stock it replaces, read under the same row lock.
  */
-export async function updateProduct(db: Sql, id: string, changes: Record<string, unknown>): Promise<Product | undefined> {
+export async function updateProduct(db: Sql, id: string, changes: ProductChanges): Promise<Product | undefined> {
   const [row] = await db<Product[]>`
     with previous as (
       select id, stock from catalog.products where id = ${id} for update
     ), updated as (
-      update catalog.products p set ${db(changes)}, updated_at = now()
-      from previous where p.id = previous.id
-      returning ${db(PRODUCT_COLUMNS.map(column => `p.${column}`))}, previous.stock as previous_stock
+      update catalog.products p set
+        name = coalesce(${changes.name ?? null}, p.name),
+        description = coalesce(${changes.description ?? null}, p.description),
+        stock = coalesce(${changes.stock ?? null}::integer, p.stock),
+        price_cents = coalesce(${changes.priceCents ?? null}::integer, p.price_cents),
+        updated_at = now()
+      from previous
+      where p.id = previous.id
+      returning p.id, p.store_id, p.name, p.description, p.stock, p.price_cents, p.created_at, p.updated_at, previous.stock as previous_stock
     ), movement as (
       insert into catalog.stock_movements (product_id, delta)
       select id, stock - previous_stock from updated where stock <> previous_stock
