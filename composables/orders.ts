@@ -125,6 +125,11 @@ const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digi
  * matches whatever the visitor's time zone is.
  */
 export const formatDateTime = (iso: string) => `${dateTime.format(new Date(iso))} UTC`
+const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' })
+const clock = new Intl.DateTimeFormat('en-GB', { timeStyle: 'medium', timeZone: 'UTC' })
+/** The two halves of a date for narrow table cells: "29 Nov 2026" over "16:14:55 UTC". */
+export const formatDay = (iso: string) => day.format(new Date(iso))
+export const formatClock = (iso: string) => `${clock.format(new Date(iso))} UTC`
 export const formatTime = (iso: string) => time.format(new Date(iso))
 
 /** The customer's and the admin's order commands. Each returns the new state or throws the API error. */
