@@ -32,6 +32,7 @@ export default defineNuxtConfig({
         'Button', 'ConfirmDialog', 'Toast', 'Dialog', 'Drawer', 'Popover', 'Tag', 'Skeleton',
         'DataTable', 'Column', 'Paginator', 'Checkbox', 'Select', 'ToggleSwitch',
         'InputText', 'InputNumber', 'Textarea', 'Password', 'IconField', 'InputIcon',
+        'Timeline', 'Slider',
       ],
     },
     directives: { include: [] },

@@ -2,6 +2,10 @@
 export function errorMessage(error: unknown): string {
   const data = (error as { data?: { message?: unknown } } | null)?.data
   if (data && typeof data.message === 'string' && data.message) return data.message
+  // ofetch's own text for a lost connection ("[POST] "/api/orders": <no response> Failed to fetch").
+  if ((error as { name?: string, response?: unknown } | null)?.name === 'FetchError' && !(error as { response?: unknown }).response) {
+    return 'The server did not answer. Check your connection and try again.'
+  }
   if (error instanceof Error && error.message) return error.message
   return 'Something went wrong'
 }
