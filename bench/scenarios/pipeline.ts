@@ -1,0 +1,84 @@
+import type { Scenario } from '../support/context'
+import { basket, prepareOrders, submit, waitUntilDecided, type Outcome, type PreparedOrder, type Shop } from '../support/shop'
+import { percentile, pool, sleep } from '../support/stats'
+
+interface Run {
+  ordersPerSecond: number
+  /** Server side: the accepted state's updatedAt minus placedAt (both Postgres now() of their transactions). */
+  acceptedMs: number[]
+  /** Client side: how long POST /api/orders took. */
+  submitMs: number[]
+  notAccepted: number
+}
+
+function summarize(started: number, outcomes: Outcome[], submitMs: number[]): Run {
+  const finished = Math.max(...outcomes.map(outcome => outcome.updatedAt.getTime()))
+  const accepted = outcomes.filter(outcome => outcome.status === 'accepted')
+  return {
+    ordersPerSecond: outcomes.length / ((finished - started) / 1000),
+    acceptedMs: accepted.map(outcome => outcome.updatedAt.getTime() - outcome.placedAt.getTime()),
+    submitMs,
+    notAccepted: outcomes.length - accepted.length,
+  }
+}
+
+/** Closed loop: `concurrency` clients each submit their next order as soon as the last one returns. */
+async function closedLoop(shop: Shop, orders: PreparedOrder[], concurrency: number): Promise<Run> {
+  const started = Date.now()
+  const submitted = await pool(orders.length, concurrency, index => submit(shop.stack.baseUrl, orders[index]!))
+  return summarize(started, await waitUntilDecided(shop, submitted.map(order => order.id), 120_000), submitted.map(order => order.ms))
+}
+
+/** Open loop: orders arrive at a fixed rate whatever the server does, as independent customers would. */
+async function openLoop(shop: Shop, orders: PreparedOrder[], perSecond: number): Promise<Run> {
+  const started = Date.now()
+  const inFlight = []
+  for (let index = 0; index < orders.length; index++) {
+    const due = started + (index * 1000) / perSecond
+    if (due > Date.now()) await sleep(due - Date.now())
+    inFlight.push(submit(shop.stack.baseUrl, orders[index]!))
+  }
+  const submitted = await Promise.all(inFlight)
+  return summarize(started, await waitUntilDecided(shop, submitted.map(order => order.id), 120_000), submitted.map(order => order.ms))
+}
+
+const CONCURRENCIES = [20, 50]
+
+/**
+ * Orders over HTTP with zero confirmation delays, each from its own customer with its own payment
+ * (prepared before the clock starts), until every order is accepted or rejected. Full load is a closed
+ * loop at 20 and at 50 concurrent clients; half load is an open loop at half the better of the two
+ * rates measured in the same repetition.
+ */
+export const pipeline: Scenario = {
+  name: 'pipeline',
+  async run({ quick, reps, results, log, shop: openShop }) {
+    const shop = await openShop()
+    const count = quick ? 150 : 600
+    const prepare = () => prepareOrders(shop, count, index => basket(shop.catalog, index))
+    await closedLoop(shop, await prepareOrders(shop, 50, index => basket(shop.catalog, index)), 10)
+
+    const runs: Record<string, Run[]> = {}
+    const keep = (label: string, run: Run) => {
+      (runs[label] ??= []).push(run)
+      log(`pipeline ${label}: ${run.ordersPerSecond.toFixed(1)} orders/s, accepted p50 ${percentile(run.acceptedMs, 50)} ms p99 ${percentile(run.acceptedMs, 99)} ms${run.notAccepted ? `, ${run.notAccepted} not accepted` : ''}`)
+    }
+    for (let rep = 0; rep < reps; rep++) {
+      for (const concurrency of CONCURRENCIES) keep(`concurrency ${concurrency}`, await closedLoop(shop, await prepare(), concurrency))
+      const best = Math.max(...CONCURRENCIES.map(concurrency => runs[`concurrency ${concurrency}`]!.at(-1)!.ordersPerSecond))
+      keep('half load', await openLoop(shop, await prepare(), best / 2))
+    }
+
+    for (const [label, list] of Object.entries(runs)) {
+      const open = label === 'half load'
+      const note = open ? 'open loop at half the best closed-loop rate of the same repetition' : `${count} orders per run, closed loop`
+      results.record('pipeline', `${label}: orders/s submitted → decided`, 'orders/s', list.map(run => run.ordersPerSecond), note)
+      for (const p of [50, 95, 99]) {
+        results.record('pipeline', `${label}: placed → accepted p${p}`, 'ms', list.map(run => percentile(run.acceptedMs, p)))
+      }
+      results.record('pipeline', `${label}: POST /api/orders p99`, 'ms', list.map(run => percentile(run.submitMs, 99)))
+      const notAccepted = list.reduce((sum, run) => sum + run.notAccepted, 0)
+      if (notAccepted > 0) results.record('pipeline', `${label}: orders not accepted`, 'orders', list.map(run => run.notAccepted), 'expected 0')
+    }
+  },
+}
