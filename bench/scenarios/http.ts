@@ -1,6 +1,7 @@
 import autocannon from 'autocannon'
 import type { Scenario } from '../support/context'
 import { basket, prepareOrders, waitUntilIdle, type Shop } from '../support/shop'
+import { cpuMeter } from '../support/stack'
 
 const CONNECTIONS = 10
 
@@ -8,14 +9,18 @@ interface Load {
   requestsPerSecond: number
   p99Ms: number
   failures: number
+  /** The web process's CPU milliseconds per request while the load ran. */
+  webCpuMs: number
 }
 
-async function load(options: autocannon.Options): Promise<Load> {
+async function load(shop: Shop, options: autocannon.Options): Promise<Load> {
+  const cpu = cpuMeter(shop.stack)
   const result = await autocannon({ connections: CONNECTIONS, ...options })
   return {
     requestsPerSecond: result.requests.total / result.duration,
     p99Ms: result.latency.p99,
     failures: result.non2xx + result.errors + result.timeouts,
+    webCpuMs: (cpu().webS * 1000) / result.requests.total,
   }
 }
 
@@ -23,7 +28,7 @@ async function load(options: autocannon.Options): Promise<Load> {
 async function orderCreation(shop: Shop, count: number): Promise<Load> {
   const orders = await prepareOrders(shop, count, index => basket(shop.catalog, index))
   let next = 0
-  return load({
+  return load(shop, {
     url: shop.stack.baseUrl,
     amount: count,
     requests: [{
@@ -60,11 +65,11 @@ export const http: Scenario = {
     results.record('http', 'catalog: products returned', 'products', [products.length])
     results.record('http', 'SSR: /shopping HTML size', 'bytes', [page.byteLength], 'target ≤ 100 KB, uncompressed')
 
-    for (const path of Object.values(targets)) await load({ url: `${base}${path}`, duration: 1 })
+    for (const path of Object.values(targets)) await load(shop, { url: `${base}${path}`, duration: 1 })
     const runs: Record<string, Load[]> = {}
     const orderCount = quick ? 200 : 1000
     for (let rep = 0; rep < reps; rep++) {
-      for (const [label, path] of Object.entries(targets)) (runs[label] ??= []).push(await load({ url: `${base}${path}`, duration }))
+      for (const [label, path] of Object.entries(targets)) (runs[label] ??= []).push(await load(shop, { url: `${base}${path}`, duration }))
       ;(runs['orders: POST /api/orders'] ??= []).push(await orderCreation(shop, orderCount))
       await waitUntilIdle(shop)
       log(`http rep ${rep + 1}: ${Object.entries(runs).map(([label, list]) => `${label.split(':')[0]} ${Math.round(list.at(-1)!.requestsPerSecond)}/s`).join(', ')}`)
@@ -73,6 +78,7 @@ export const http: Scenario = {
       const note = label.startsWith('orders') ? `${orderCount} orders per run` : `${duration} s per run`
       results.record('http', `${label} rate`, 'req/s', list.map(run => run.requestsPerSecond), note)
       results.record('http', `${label} p99`, 'ms', list.map(run => run.p99Ms))
+      results.record('http', `${label} web CPU per request`, 'ms', list.map(run => run.webCpuMs), 'CPU time, not wall time')
       const failures = list.reduce((sum, run) => sum + run.failures, 0)
       if (failures > 0) results.record('http', `${label} failures`, 'requests', list.map(run => run.failures), 'non-2xx, errors, timeouts')
     }

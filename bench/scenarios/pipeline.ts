@@ -1,5 +1,6 @@
 import type { Scenario } from '../support/context'
 import { basket, prepareOrders, submit, waitUntilDecided, type Outcome, type PreparedOrder, type Shop } from '../support/shop'
+import { cpuMeter } from '../support/stack'
 import { percentile, pool, sleep } from '../support/stats'
 
 interface Run {
@@ -9,9 +10,12 @@ interface Run {
   /** Client side: how long POST /api/orders took. */
   submitMs: number[]
   notAccepted: number
+  /** CPU milliseconds per order, from the first submission until the last order was decided. */
+  webCpuMs: number
+  workerCpuMs: number
 }
 
-function summarize(started: number, outcomes: Outcome[], submitMs: number[]): Run {
+function summarize(started: number, outcomes: Outcome[], submitMs: number[], cpu: { webS: number, workersS: number }): Run {
   const finished = Math.max(...outcomes.map(outcome => outcome.updatedAt.getTime()))
   const accepted = outcomes.filter(outcome => outcome.status === 'accepted')
   return {
@@ -19,18 +23,23 @@ function summarize(started: number, outcomes: Outcome[], submitMs: number[]): Ru
     acceptedMs: accepted.map(outcome => outcome.updatedAt.getTime() - outcome.placedAt.getTime()),
     submitMs,
     notAccepted: outcomes.length - accepted.length,
+    webCpuMs: (cpu.webS * 1000) / outcomes.length,
+    workerCpuMs: (cpu.workersS * 1000) / outcomes.length,
   }
 }
 
 /** Closed loop: `concurrency` clients each submit their next order as soon as the last one returns. */
 async function closedLoop(shop: Shop, orders: PreparedOrder[], concurrency: number): Promise<Run> {
+  const cpu = cpuMeter(shop.stack)
   const started = Date.now()
   const submitted = await pool(orders.length, concurrency, index => submit(shop.stack.baseUrl, orders[index]!))
-  return summarize(started, await waitUntilDecided(shop, submitted.map(order => order.id), 120_000), submitted.map(order => order.ms))
+  const outcomes = await waitUntilDecided(shop, submitted.map(order => order.id), 120_000)
+  return summarize(started, outcomes, submitted.map(order => order.ms), cpu())
 }
 
 /** Open loop: orders arrive at a fixed rate whatever the server does, as independent customers would. */
 async function openLoop(shop: Shop, orders: PreparedOrder[], perSecond: number): Promise<Run> {
+  const cpu = cpuMeter(shop.stack)
   const started = Date.now()
   const inFlight = []
   for (let index = 0; index < orders.length; index++) {
@@ -39,7 +48,8 @@ async function openLoop(shop: Shop, orders: PreparedOrder[], perSecond: number):
     inFlight.push(submit(shop.stack.baseUrl, orders[index]!))
   }
   const submitted = await Promise.all(inFlight)
-  return summarize(started, await waitUntilDecided(shop, submitted.map(order => order.id), 120_000), submitted.map(order => order.ms))
+  const outcomes = await waitUntilDecided(shop, submitted.map(order => order.id), 120_000)
+  return summarize(started, outcomes, submitted.map(order => order.ms), cpu())
 }
 
 const CONCURRENCIES = [20, 50]
@@ -77,6 +87,8 @@ export const pipeline: Scenario = {
         results.record('pipeline', `${label}: placed → accepted p${p}`, 'ms', list.map(run => percentile(run.acceptedMs, p)))
       }
       results.record('pipeline', `${label}: POST /api/orders p99`, 'ms', list.map(run => percentile(run.submitMs, 99)))
+      results.record('pipeline', `${label}: web CPU per order`, 'ms', list.map(run => run.webCpuMs), 'CPU time, not wall time')
+      results.record('pipeline', `${label}: worker CPU per order`, 'ms', list.map(run => run.workerCpuMs), 'CPU time, all workers')
       const notAccepted = list.reduce((sum, run) => sum + run.notAccepted, 0)
       if (notAccepted > 0) results.record('pipeline', `${label}: orders not accepted`, 'orders', list.map(run => run.notAccepted), 'expected 0')
     }

@@ -134,3 +134,23 @@ export function residentMemory(pid: number): { peakMiB: number, currentMiB: numb
   const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN)
   return { peakMiB: kib('VmHWM') / 1024, currentMiB: kib('VmRSS') / 1024 }
 }
+
+/** CPU time (user + system) a process has used so far, in seconds, from /proc/<pid>/stat. */
+export function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+  const ticksPerSecond = 100 // USER_HZ, 100 on Linux
+  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond
+}
+
+/**
+ * Starts counting the CPU the stack's web and workers use; the returned function gives the seconds
+ * used since. On a shared machine this is steadier than wall time: it is what the work costs.
+ */
+export function cpuMeter(stack: BenchStack): () => { webS: number, workersS: number } {
+  const read = () => ({ web: cpuSeconds(stack.web.pid), workers: stack.workers.reduce((sum, worker) => sum + cpuSeconds(worker.pid), 0) })
+  const start = read()
+  return () => {
+    const end = read()
+    return { webS: end.web - start.web, workersS: end.workers - start.workers }
+  }
+}
