@@ -1,7 +1,6 @@
 import autocannon from 'autocannon'
 import type { Scenario } from '../support/context'
-import { basket, prepareOrders, waitUntilIdle, type Shop } from '../support/shop'
-import { cpuMeter } from '../support/stack'
+import { basket, prepareOrders, shopCpuMeter, waitUntilIdle, type Shop } from '../support/shop'
 
 const CONNECTIONS = 10
 
@@ -14,7 +13,7 @@ interface Load {
 }
 
 async function load(shop: Shop, options: autocannon.Options): Promise<Load> {
-  const cpu = cpuMeter(shop.stack)
+  const cpu = await shopCpuMeter(shop)
   const result = await autocannon({ connections: CONNECTIONS, ...options })
   return {
     requestsPerSecond: result.requests.total / result.duration,

@@ -9,6 +9,7 @@ import { ensurePipeline, pipelineNames } from '../../server/platform/jetstream'
 import { createTestDatabase } from '../../tests/support/database'
 import { NATS_URL } from '../../tests/support/stack'
 import type { Scenario } from '../support/context'
+import { cpuSeconds } from '../support/stack'
 import { pool } from '../support/stats'
 
 const STORES = [randomUUID(), randomUUID()]
@@ -53,9 +54,18 @@ export const limit: Scenario = {
       const place = () => sql.begin(tx => appendToOrder(tx, undefined, newOrderId(), [placed()], HTTP_CAUSE))
       const commits = quick ? 400 : 3000
       await rate(100, poolSize, place)
+      // The pool's backends (all open after the warm-up): their CPU per commit, to compare with the pipeline's per order.
+      const backends = (await sql<{ pid: number }[]>`select pid from pg_stat_activity where datname = ${database.name}`).map(row => row.pid)
+      const backendCpu = () => backends.reduce((sum, pid) => sum + cpuSeconds(pid), 0)
       const samples = []
-      for (let rep = 0; rep < reps; rep++) samples.push(await rate(commits, poolSize, place))
+      const cpuPerCommit = []
+      for (let rep = 0; rep < reps; rep++) {
+        const before = backendCpu()
+        samples.push(await rate(commits, poolSize, place))
+        cpuPerCommit.push(((backendCpu() - before) * 1000) / commits)
+      }
       results.record('limit', `postgres: order-placing tx/s (concurrency ${poolSize} = pool)`, 'tx/s', samples, `${commits} commits per run`)
+      results.record('limit', 'postgres: CPU per order-placing tx', 'ms', cpuPerCommit, 'CPU time of the pool\'s backends')
       log(`limit: postgres ${samples.map(Math.round).join(', ')} tx/s`)
       await closeDb()
     }

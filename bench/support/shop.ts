@@ -1,6 +1,6 @@
 import postgres from 'postgres'
 import { Client } from '../../tests/support/http'
-import { ADMIN_PASSWORD, type BenchStack } from './stack'
+import { ADMIN_PASSWORD, cpuMeter, type BenchStack } from './stack'
 import { pool, sleep } from './stats'
 
 export type Item = { productId: string, quantity: number }
@@ -39,7 +39,7 @@ export async function openShop(stack: BenchStack, layout: { stores: number, perS
     const patched = await admin.patch(`/api/stores/${slow.storeId}`, { confirmDelayMs: layout.slowStoreDelayMs })
     if (patched.status !== 200) throw new Error(`store delay failed: ${patched.status} ${patched.text}`)
   }
-  const sql = postgres(stack.database.url, { max: 2, onnotice: () => {} })
+  const sql = postgres(stack.database.url, { max: 2, onnotice: () => {}, connection: { application_name: 'plaza-bench' } })
   return { stack, admin, sql, catalog: { regular, slow } }
 }
 
@@ -157,6 +157,17 @@ export async function waitUntilIdle(shop: Shop, timeoutMs = 120_000): Promise<vo
     if (Date.now() > deadline) throw new Error(`the pipeline is still busy after ${timeoutMs} ms`)
     await sleep(50)
   }
+}
+
+/**
+ * Counts CPU seconds of web, workers and the stack's Postgres backends (the server processes serving
+ * the app's connections, application_name 'plaza', not the bench's own; the pools keep their
+ * connections, so the set is stable).
+ */
+export async function shopCpuMeter(shop: Shop) {
+  const backends = await shop.sql<{ pid: number }[]>`
+    select pid from pg_stat_activity where datname = ${shop.stack.database.name} and application_name = 'plaza'`
+  return cpuMeter(shop.stack, backends.map(backend => backend.pid))
 }
 
 export async function closeShop(shop: Shop) {

@@ -146,11 +146,22 @@ export function cpuSeconds(pid: number): number {
  * Starts counting the CPU the stack's web and workers use; the returned function gives the seconds
  * used since. On a shared machine this is steadier than wall time: it is what the work costs.
  */
-export function cpuMeter(stack: BenchStack): () => { webS: number, workersS: number } {
-  const read = () => ({ web: cpuSeconds(stack.web.pid), workers: stack.workers.reduce((sum, worker) => sum + cpuSeconds(worker.pid), 0) })
+export function cpuMeter(stack: BenchStack, postgresPids: number[] = []): () => { webS: number, workersS: number, postgresS: number } {
+  const total = (pids: number[]) => pids.reduce((sum, pid) => sum + (cpuOrZero(pid)), 0)
+  const read = () => ({ web: cpuSeconds(stack.web.pid), workers: total(stack.workers.map(worker => worker.pid)), postgres: total(postgresPids) })
   const start = read()
   return () => {
     const end = read()
-    return { webS: end.web - start.web, workersS: end.workers - start.workers }
+    return { webS: end.web - start.web, workersS: end.workers - start.workers, postgresS: end.postgres - start.postgres }
+  }
+}
+
+/** A Postgres backend may end while it is measured; count what it used until then as unknown (0). */
+function cpuOrZero(pid: number): number {
+  try {
+    return cpuSeconds(pid)
+  }
+  catch {
+    return 0
   }
 }
