@@ -19,9 +19,9 @@ const resultsDir = join(import.meta.dirname, 'results')
 const SCENARIOS: Scenario[] = [limit, pipeline, delays, http, memory]
 
 const USAGE = `npm run bench [-- --quick] [--only=limit,pipeline,delays,http,memory] [--reps=3] [--workers=1] [--cpu-prof]
-  --quick      small counts, one repetition of the 1,000-order burst (under 2 minutes)
+  --quick      small counts and one repetition (a smoke run, under 2 minutes on an idle machine)
   --only       run only these scenarios (comma-separated)
-  --reps       repetitions per measurement; the table shows medians (default 3)
+  --reps       repetitions per measurement; the table shows medians (default 3, 1 with --quick)
   --workers    worker processes on the zero-delay stack (default 1)
   --cpu-prof   profile web and worker(s) of the zero-delay stack (node --cpu-prof) and print their top functions`
 
@@ -30,7 +30,7 @@ function options() {
     options: {
       'quick': { type: 'boolean', default: false },
       'only': { type: 'string' },
-      'reps': { type: 'string', default: '3' },
+      'reps': { type: 'string' },
       'workers': { type: 'string', default: '1' },
       'cpu-prof': { type: 'boolean', default: false },
       'help': { type: 'boolean', default: false },
@@ -46,7 +46,7 @@ function options() {
   return {
     quick: values.quick,
     scenarios: SCENARIOS.filter(scenario => !only || only.includes(scenario.name)),
-    reps: Math.max(1, Number(values.reps)),
+    reps: Math.max(1, Number(values.reps ?? (values.quick ? 1 : 3))),
     workers: Math.max(1, Number(values.workers)),
     profile: values['cpu-prof'],
   }

@@ -66,7 +66,7 @@ export const http: Scenario = {
 
     for (const path of Object.values(targets)) await load(shop, { url: `${base}${path}`, duration: 1 })
     const runs: Record<string, Load[]> = {}
-    const orderCount = quick ? 200 : 1000
+    const orderCount = quick ? 100 : 1000
     for (let rep = 0; rep < reps; rep++) {
       for (const [label, path] of Object.entries(targets)) (runs[label] ??= []).push(await load(shop, { url: `${base}${path}`, duration }))
       ;(runs['orders: POST /api/orders'] ??= []).push(await orderCreation(shop, orderCount))

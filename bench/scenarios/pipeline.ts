@@ -107,7 +107,7 @@ export const pipeline: Scenario = {
   name: 'pipeline',
   async run({ quick, reps, results, log, shop: openShop }) {
     const shop = await openShop()
-    const count = quick ? 150 : 600
+    const count = quick ? 100 : 400
     const prepare = () => prepareOrders(shop, count, index => basket(shop.catalog, index))
     await closedLoop(shop, await prepareOrders(shop, 50, index => basket(shop.catalog, index)), 10)
 
