@@ -120,6 +120,9 @@ async function main() {
   catch (error) {
     failed = true
     console.error(`[bench] failed: ${(error as Error).stack}`)
+    for (const stack of stacks) {
+      for (const process of [stack.web, ...stack.workers]) console.error(`[bench] last output of ${process.output().slice(-4000)}`)
+    }
   }
   finally {
     const pids = shop ? await shop.then(({ stack }) => ({ web: stack.web.pid, workers: stack.workers.map(worker => worker.pid) })).catch(() => undefined) : undefined

@@ -6,8 +6,12 @@ import { residentMemory } from '../support/stack'
 async function burst(shop: Shop, count: number, items: (index: number) => Item[], timeoutMs: number) {
   const orders = await prepareOrders(shop, count, items)
   const started = Date.now()
-  const submitted = await Promise.all(orders.map(order => submit(shop.stack.baseUrl, order)))
+  const settled = await Promise.allSettled(orders.map(order => submit(shop.stack.baseUrl, order)))
   const allSubmitted = Date.now()
+  const submitted = settled.flatMap(result => result.status === 'fulfilled' ? [result.value] : [])
+  const failed = settled.flatMap(result => result.status === 'rejected' ? [String(result.reason)] : [])
+  // A refused submission is a finding, not a reason to stop the bench: count it and show why.
+  if (failed.length > 0) console.error(`[bench] ${failed.length} of ${count} submissions failed; first: ${failed[0]!.slice(0, 300)}\n${shop.stack.web.output().slice(-3000)}`)
   const outcomes = await waitUntilDecided(shop, submitted.map(order => order.id), timeoutMs)
   const finished = Math.max(...outcomes.map(outcome => outcome.updatedAt.getTime()))
   return {
@@ -15,6 +19,7 @@ async function burst(shop: Shop, count: number, items: (index: number) => Item[]
     submittedS: (allSubmitted - started) / 1000,
     worstOrderS: Math.max(...outcomes.map(outcome => outcome.updatedAt.getTime() - outcome.placedAt.getTime())) / 1000,
     notAccepted: outcomes.filter(outcome => outcome.status !== 'accepted').length,
+    failedSubmissions: failed.length,
   }
 }
 
@@ -24,6 +29,7 @@ function record({ results, log }: BenchContext, label: string, runs: Burst[], no
   results.record('delays', `${label}: all decided after`, 's', runs.map(run => run.settledS), note)
   results.record('delays', `${label}: all submitted after`, 's', runs.map(run => run.submittedS))
   results.record('delays', `${label}: slowest order placed → decided`, 's', runs.map(run => run.worstOrderS), 'the delay each order itself waited')
+  if (runs.some(run => run.failedSubmissions > 0)) results.record('delays', `${label}: submissions refused`, 'orders', runs.map(run => run.failedSubmissions), 'expected 0')
   const notAccepted = runs.reduce((sum, run) => sum + run.notAccepted, 0)
   if (notAccepted > 0) results.record('delays', `${label}: orders not accepted`, 'orders', runs.map(run => run.notAccepted), 'expected 0')
   log(`delays ${label}: ${runs.map(run => `${run.settledS.toFixed(1)} s`).join(', ')}`)
