@@ -1,0 +1,143 @@
+import type { Scenario } from '../support/context'
+import { basket, prepareOrders, shopCpuMeter, submit, waitUntilDecided, type Outcome, type PreparedOrder, type Shop } from '../support/shop'
+import { percentile, pool, sleep } from '../support/stats'
+
+interface Run {
+  ordersPerSecond: number
+  /** Server side: the accepted state's updatedAt minus placedAt (both Postgres now() of their transactions). */
+  acceptedMs: number[]
+  /** Client side: how long POST /api/orders took. */
+  submitMs: number[]
+  notAccepted: number
+  /** CPU milliseconds per order, from the first submission until the last order was decided. */
+  webCpuMs: number
+  workerCpuMs: number
+  postgresCpuMs: number
+  stages: Record<string, number>
+}
+
+function summarize(started: number, outcomes: Outcome[], submitMs: number[], cpu: { webS: number, workersS: number, postgresS: number }, stages: Record<string, number>): Run {
+  const finished = Math.max(...outcomes.map(outcome => outcome.updatedAt.getTime()))
+  const accepted = outcomes.filter(outcome => outcome.status === 'accepted')
+  return {
+    ordersPerSecond: outcomes.length / ((finished - started) / 1000),
+    acceptedMs: accepted.map(outcome => outcome.updatedAt.getTime() - outcome.placedAt.getTime()),
+    submitMs,
+    notAccepted: outcomes.length - accepted.length,
+    webCpuMs: (cpu.webS * 1000) / outcomes.length,
+    workerCpuMs: (cpu.workersS * 1000) / outcomes.length,
+    postgresCpuMs: (cpu.postgresS * 1000) / outcomes.length,
+    stages,
+  }
+}
+
+/** Closed loop: `concurrency` clients each submit their next order as soon as the last one returns. */
+async function closedLoop(shop: Shop, orders: PreparedOrder[], concurrency: number): Promise<Run> {
+  const cpu = await shopCpuMeter(shop)
+  const started = Date.now()
+  const submitted = await pool(orders.length, concurrency, index => submit(shop.stack.baseUrl, orders[index]!))
+  const outcomes = await waitUntilDecided(shop, submitted.map(order => order.id), 120_000)
+  const used = cpu()
+  return summarize(started, outcomes, submitted.map(order => order.ms), used, await stages(shop, outcomes.map(outcome => outcome.id)))
+}
+
+/** Open loop: orders arrive at a fixed rate whatever the server does, as independent customers would. */
+async function openLoop(shop: Shop, orders: PreparedOrder[], perSecond: number): Promise<Run> {
+  const cpu = await shopCpuMeter(shop)
+  const started = Date.now()
+  const inFlight = []
+  for (let index = 0; index < orders.length; index++) {
+    const due = started + (index * 1000) / perSecond
+    if (due > Date.now()) await sleep(due - Date.now())
+    inFlight.push(submit(shop.stack.baseUrl, orders[index]!))
+  }
+  const submitted = await Promise.all(inFlight)
+  const outcomes = await waitUntilDecided(shop, submitted.map(order => order.id), 120_000)
+  const used = cpu()
+  return summarize(started, outcomes, submitted.map(order => order.ms), used, await stages(shop, outcomes.map(outcome => outcome.id)))
+}
+
+/**
+ * Where an order's time goes, from the rows the pipeline leaves behind (all Postgres clock): the relay
+ * publishing OrderPlaced, the payments and catalog consumers writing their results, the relay
+ * publishing those, and the ordering consumer recording the last one (which accepts the order).
+ * Medians over the orders, in ms.
+ */
+async function stages(shop: Shop, ids: string[]) {
+  const [row] = await shop.sql<[Record<string, number>]>`
+    with results as (
+      select payload->>'orderId' as order_id, max(created_at) as written, max(published_at) as published
+      from platform.outbox
+      where subject not like 'ordering.%' and payload->>'orderId' = any(${ids}::text[])
+      group by 1
+    ), per_order as (
+      select placed.created_at as placed_at, outbox.published_at as placed_published, results.written as results_written,
+             results.published as results_published, accepted.created_at as accepted_at
+      from ordering.order_events placed
+      join platform.outbox on outbox.id = placed.message_id
+      join results on results.order_id = placed.order_id::text
+      join ordering.order_events accepted on accepted.order_id = placed.order_id and accepted.type = 'OrderAccepted'
+      where placed.type = 'OrderPlaced' and placed.order_id = any(${ids}::uuid[])
+    )
+    select
+      percentile_cont(0.5) within group (order by extract(epoch from placed_published - placed_at) * 1000) as relay_placed,
+      percentile_cont(0.5) within group (order by extract(epoch from results_written - placed_published) * 1000) as payments_and_catalog,
+      percentile_cont(0.5) within group (order by extract(epoch from results_published - results_written) * 1000) as relay_results,
+      percentile_cont(0.5) within group (order by extract(epoch from accepted_at - results_published) * 1000) as ordering
+    from per_order`
+  return row
+}
+
+const STAGES = {
+  relay_placed: 'stage: placed → OrderPlaced published (relay)',
+  payments_and_catalog: 'stage: → last payment/store result written (consumers)',
+  relay_results: 'stage: → last result published (relay)',
+  ordering: 'stage: → accepted (ordering consumer)',
+}
+
+const CONCURRENCIES = [20, 50]
+
+/**
+ * Orders over HTTP with zero confirmation delays, each from its own customer with its own payment
+ * (prepared before the clock starts), until every order is accepted or rejected. Full load is a closed
+ * loop at 20 and at 50 concurrent clients; half load is an open loop at half the better of the two
+ * rates measured in the same repetition.
+ */
+export const pipeline: Scenario = {
+  name: 'pipeline',
+  async run({ quick, reps, results, log, shop: openShop }) {
+    const shop = await openShop()
+    const count = quick ? 100 : 400
+    const prepare = () => prepareOrders(shop, count, index => basket(shop.catalog, index))
+    await closedLoop(shop, await prepareOrders(shop, 50, index => basket(shop.catalog, index)), 10)
+
+    const runs: Record<string, Run[]> = {}
+    const keep = (label: string, run: Run) => {
+      (runs[label] ??= []).push(run)
+      log(`pipeline ${label}: ${run.ordersPerSecond.toFixed(1)} orders/s, accepted p50 ${percentile(run.acceptedMs, 50)} ms p99 ${percentile(run.acceptedMs, 99)} ms${run.notAccepted ? `, ${run.notAccepted} not accepted` : ''}`)
+    }
+    for (let rep = 0; rep < reps; rep++) {
+      for (const concurrency of CONCURRENCIES) keep(`concurrency ${concurrency}`, await closedLoop(shop, await prepare(), concurrency))
+      const best = Math.max(...CONCURRENCIES.map(concurrency => runs[`concurrency ${concurrency}`]!.at(-1)!.ordersPerSecond))
+      keep('half load', await openLoop(shop, await prepare(), best / 2))
+    }
+
+    for (const [label, list] of Object.entries(runs)) {
+      const open = label === 'half load'
+      const note = open ? 'open loop at half the best closed-loop rate of the same repetition' : `${count} orders per run, closed loop`
+      results.record('pipeline', `${label}: orders/s submitted → decided`, 'orders/s', list.map(run => run.ordersPerSecond), note)
+      for (const p of [50, 95, 99]) {
+        results.record('pipeline', `${label}: placed → accepted p${p}`, 'ms', list.map(run => percentile(run.acceptedMs, p)))
+      }
+      results.record('pipeline', `${label}: POST /api/orders p99`, 'ms', list.map(run => percentile(run.submitMs, 99)))
+      results.record('pipeline', `${label}: web CPU per order`, 'ms', list.map(run => run.webCpuMs), 'CPU time, not wall time')
+      results.record('pipeline', `${label}: worker CPU per order`, 'ms', list.map(run => run.workerCpuMs), 'CPU time, all workers')
+      results.record('pipeline', `${label}: Postgres CPU per order`, 'ms', list.map(run => run.postgresCpuMs), 'CPU time of the stack\'s backends')
+      if (label !== 'concurrency 20') {
+        for (const [stage, name] of Object.entries(STAGES)) results.record('pipeline', `${label}: ${name} p50`, 'ms', list.map(run => run.stages[stage]!))
+      }
+      const notAccepted = list.reduce((sum, run) => sum + run.notAccepted, 0)
+      if (notAccepted > 0) results.record('pipeline', `${label}: orders not accepted`, 'orders', list.map(run => run.notAccepted), 'expected 0')
+    }
+  },
+}

@@ -1,0 +1,167 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { createTestDatabase, type TestDatabase } from '../../tests/support/database'
+import { freePort, TEST_ADMIN_PASSWORD, TEST_SESSION_PASSWORD } from '../../tests/support/server'
+import { deleteStream, NATS_URL } from '../../tests/support/stack'
+import { sleep } from './stats'
+
+const root = join(import.meta.dirname, '..', '..')
+export const SERVER_ENTRY = join(root, '.output', 'server', 'index.mjs')
+export { TEST_ADMIN_PASSWORD as ADMIN_PASSWORD }
+
+/** A child process of the bench: its pid (for /proc), the tail of its output, and a graceful stop. */
+export interface BenchProcess {
+  pid: number
+  output: () => string
+  stop: () => Promise<void>
+}
+
+export interface BenchStack {
+  baseUrl: string
+  database: TestDatabase
+  prefix: string
+  web: BenchProcess
+  workers: BenchProcess[]
+  stop: () => Promise<void>
+}
+
+export interface StackOptions {
+  /** Environment for web and workers (delays, deadline). */
+  env?: Record<string, string>
+  workers?: number
+  /** Extra node flags for web and workers, e.g. --cpu-prof. */
+  nodeArgs?: string[]
+}
+
+/**
+ * The same approach as tests/support/stack.ts (a database and a NATS prefix of its own, the built
+ * web server and `workers/main.ts` as child processes), but keeping the pids so the bench can read
+ * peak memory from /proc and pass node flags such as --cpu-prof.
+ */
+export async function startBenchStack(label: string, options: StackOptions = {}): Promise<BenchStack> {
+  const database = await createTestDatabase(label)
+  const prefix = `b${label}${randomBytes(3).toString('hex')}`.toLowerCase()
+  const port = await freePort()
+  const env = {
+    DATABASE_URL: database.url,
+    NATS_URL,
+    PLAZA_NATS_PREFIX: prefix,
+    PLAZA_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
+    NUXT_SESSION_PASSWORD: TEST_SESSION_PASSWORD,
+    ...options.env,
+  }
+  const nodeArgs = options.nodeArgs ?? []
+  const started: BenchProcess[] = []
+  try {
+    const baseUrl = `http://127.0.0.1:${port}`
+    const web = launch('web', [...nodeArgs, SERVER_ENTRY], { ...env, PORT: String(port), HOST: '127.0.0.1' })
+    started.push(web)
+    await until(() => ready(baseUrl), web, 'the web server to answer /api/auth/session')
+    const workers: BenchProcess[] = []
+    for (let i = 0; i < (options.workers ?? 1); i++) {
+      const worker = launch('worker', [...nodeArgs, '--import', 'tsx', join(root, 'workers', 'main.ts')], env)
+      started.push(worker)
+      workers.push(worker)
+      await until(async () => worker.output().includes('"worker started"'), worker, 'the worker to start')
+    }
+    return {
+      baseUrl,
+      database,
+      prefix,
+      web,
+      workers,
+      stop: async () => {
+        await Promise.all(workers.map(worker => worker.stop()))
+        await web.stop()
+        await deleteStream(prefix)
+        await database.drop()
+      },
+    }
+  }
+  catch (error) {
+    await Promise.all(started.map(child => child.stop()))
+    await deleteStream(prefix)
+    await database.drop()
+    throw error
+  }
+}
+
+const KEEP_OUTPUT = 64 * 1024
+
+function launch(name: string, args: string[], env: Record<string, string>): BenchProcess & { child: ChildProcess } {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk).slice(-KEEP_OUTPUT)
+  }
+  child.stdout!.on('data', keep)
+  child.stderr!.on('data', keep)
+  const exited = new Promise<void>(resolve => child.once('exit', () => resolve()))
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000)
+    child.kill('SIGTERM')
+    await exited
+    clearTimeout(force)
+  }
+  return { child, pid: child.pid!, output: () => `[${name}] ${output}`, stop }
+}
+
+async function ready(baseUrl: string): Promise<boolean> {
+  try {
+    return (await fetch(`${baseUrl}/api/auth/session`)).ok
+  }
+  catch {
+    return false
+  }
+}
+
+async function until(check: () => Promise<boolean>, process: BenchProcess & { child: ChildProcess }, what: string) {
+  const deadline = Date.now() + 60_000
+  while (Date.now() < deadline) {
+    if (process.child.exitCode !== null) throw new Error(`Exited (${process.child.exitCode}) while waiting for ${what}:\n${process.output()}`)
+    if (await check()) return
+    await sleep(100)
+  }
+  throw new Error(`Timed out waiting for ${what}:\n${process.output()}`)
+}
+
+/** Peak and current resident memory of a process, in MiB, from /proc/<pid>/status (Linux). */
+export function residentMemory(pid: number): { peakMiB: number, currentMiB: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN)
+  return { peakMiB: kib('VmHWM') / 1024, currentMiB: kib('VmRSS') / 1024 }
+}
+
+/** CPU time (user + system) a process has used so far, in seconds, from /proc/<pid>/stat. */
+export function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+  const ticksPerSecond = 100 // USER_HZ, 100 on Linux
+  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond
+}
+
+/**
+ * Starts counting the CPU the stack's web and workers use; the returned function gives the seconds
+ * used since. On a shared machine this is steadier than wall time: it is what the work costs.
+ */
+export function cpuMeter(stack: BenchStack, postgresPids: number[] = []): () => { webS: number, workersS: number, postgresS: number } {
+  const total = (pids: number[]) => pids.reduce((sum, pid) => sum + (cpuOrZero(pid)), 0)
+  const read = () => ({ web: cpuSeconds(stack.web.pid), workers: total(stack.workers.map(worker => worker.pid)), postgres: total(postgresPids) })
+  const start = read()
+  return () => {
+    const end = read()
+    return { webS: end.web - start.web, workersS: end.workers - start.workers, postgresS: end.postgres - start.postgres }
+  }
+}
+
+/** A Postgres backend may end while it is measured; count what it used until then as unknown (0). */
+function cpuOrZero(pid: number): number {
+  try {
+    return cpuSeconds(pid)
+  }
+  catch {
+    return 0
+  }
+}
