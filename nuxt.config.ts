@@ -31,7 +31,7 @@ export default defineNuxtConfig({
       include: [
         'Button', 'ConfirmDialog', 'Toast', 'Dialog', 'Drawer', 'Popover', 'Tag', 'Skeleton',
         'DataTable', 'Column', 'Paginator', 'Checkbox', 'Select', 'ToggleSwitch',
-        'InputText', 'InputNumber', 'Textarea', 'Password', 'IconField', 'InputIcon',
+        'InputText', 'InputNumber', 'Textarea', 'IconField', 'InputIcon',
         'Timeline', 'Slider',
       ],
     },

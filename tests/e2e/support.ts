@@ -54,3 +54,61 @@ export async function openDialog(page: Page, opener: Locator) {
   await expect(page.getByRole('dialog')).toBeVisible()
   await expect(page.locator('.p-dialog-enter-active')).toHaveCount(0)
 }
+
+export interface SeededStore {
+  storeId: string
+  productIds: string[]
+}
+
+/** An API client signed in as the admin, in a request context of its own (not the page's cookies). */
+export async function adminApi(playwright: typeof import('@playwright/test')['request'], baseURL: string) {
+  const api = await playwright.newContext({ baseURL })
+  const signedIn = await api.post('/api/auth/admin', { data: { password: TEST_ADMIN_PASSWORD } })
+  expect(signedIn.status()).toBe(200)
+  return {
+    api,
+    /** A participating store with products, made through the API. */
+    async seedStore(name: string, products: { name: string, stock: number, price: number }[], confirmDelayMs?: number): Promise<SeededStore> {
+      const store = await (await api.post('/api/stores', { data: { name, location: 'Porto, Ribeira' } })).json()
+      await api.put(`/api/stores/${store.id}/participating`)
+      if (confirmDelayMs !== undefined) await api.patch(`/api/stores/${store.id}`, { data: { confirmDelayMs } })
+      const productIds: string[] = []
+      for (const product of products) {
+        const created = await api.post(`/api/stores/${store.id}/products`, { data: { description: `${product.name}, from ${name}`, ...product } })
+        expect(created.status()).toBe(201)
+        productIds.push((await created.json()).id)
+      }
+      return { storeId: store.id, productIds }
+    },
+    async stockOf(productId: string): Promise<number> {
+      return (await (await api.get(`/api/products/${productId}`)).json()).stock
+    },
+  }
+}
+
+/** Adds a product to the basket from /shopping, found by its name. */
+export async function addToBasket(page: Page, productId: string, productName: string, quantity: number) {
+  await page.getByTestId('product-search').fill(productName)
+  await expect(page.getByTestId(`product-card-${productId}`)).toBeVisible()
+  await page.getByTestId(`quantity-${productId}`).fill(String(quantity))
+  await page.getByTestId(`quantity-${productId}`).blur()
+  await page.getByTestId(`add-to-basket-${productId}`).click()
+}
+
+/** From /checkout with a filled basket: registers, authorizes `amount` (or the total), submits; returns the order id. */
+export async function checkout(page: Page, customer: { name: string, phone: string }, amount?: string) {
+  await page.getByTestId('register-name').fill(customer.name)
+  await page.getByTestId('register-phone').fill(customer.phone)
+  await page.getByTestId('register').click()
+  await expect(page.getByTestId('customer-id')).toBeVisible()
+  if (amount !== undefined) {
+    await page.getByTestId('payment-amount').fill(amount)
+    await page.getByTestId('payment-amount').blur()
+  }
+  await page.getByTestId('authorize').click()
+  await expect(page.getByTestId('payment-id')).toBeVisible()
+  await page.getByTestId('submit-order').click()
+  const status = page.locator('[data-testid^="order-status-"]').first()
+  await expect(status).toBeVisible()
+  return (await status.getAttribute('data-testid'))!.replace('order-status-', '')
+}

@@ -1,0 +1,70 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
+import { join } from 'node:path'
+import { adminApi, gotoHydrated, SCREENSHOTS, signInAsAdmin, watchConsole } from './support'
+
+const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } }
+
+/** Serious and critical accessibility violations, by rule, with where they are. */
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze()
+  return results.violations
+    .filter(violation => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(violation => `${violation.id}: ${violation.nodes.slice(0, 3).map(node => `${node.target.join(' ')} ${node.html.slice(0, 100)}`).join(' | ')}`)
+}
+
+async function setDark(page: Page, dark: boolean) {
+  const isDark = ((await page.locator('html').getAttribute('class')) ?? '').includes('dark')
+  if (isDark !== dark) await page.getByTestId('theme-toggle').click()
+  await expect(page.locator('html')).toHaveClass(dark ? /dark/ : /^(?!.*dark)/)
+}
+
+/** Every page, desktop and phone, light and dark: a screenshot each, no horizontal overflow, no serious axe finding. */
+async function visit(page: Page, name: string, path: string, ready: (page: Page) => Promise<void>) {
+  const problems = watchConsole(page)
+  for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+    await page.setViewportSize(viewport)
+    await gotoHydrated(page, path)
+    await ready(page)
+    for (const dark of [false, true]) {
+      await setDark(page, dark)
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}-${size}-${dark ? 'dark' : 'light'}.png`), fullPage: true, animations: 'disabled' })
+      expect(await seriousViolations(page), `${name} ${size} ${dark ? 'dark' : 'light'}`).toEqual([])
+    }
+    await setDark(page, false)
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(overflow, `${name} ${size} scrolls sideways`).toBeLessThanOrEqual(0)
+  }
+  expect(problems, name).toEqual([])
+}
+
+test('every page renders in light and dark, on desktop and phone, accessibly and without console errors', async ({ page, playwright, baseURL }) => {
+  test.setTimeout(240_000)
+  const admin = await adminApi(playwright.request, baseURL!)
+  const suffix = Date.now() % 100_000
+  const { storeId, productIds: [productId] } = await admin.seedStore(`Gallery ${suffix}`, [
+    { name: `Print ${suffix}`, stock: 10, price: 19.9 },
+    { name: `Frame ${suffix}`, stock: 0, price: 12 },
+  ])
+
+  // A customer with an order, through the API in a context of their own.
+  const shopper = await playwright.request.newContext({ baseURL })
+  const customer = await (await shopper.post('/api/customers', { data: { name: 'Grace Hopper', phone: '+1 555 0100' } })).json()
+  const payment = await (await shopper.post('/api/payments', { data: { customerId: customer.id, amount: 19.9 } })).json()
+  const order = await (await shopper.post('/api/orders', { data: { customerId: customer.id, paymentId: payment.id, items: [{ productId, quantity: 1 }] } })).json()
+
+  await visit(page, 'home', '/', async p => expect(p.getByRole('heading', { level: 1 })).toBeVisible())
+  await visit(page, 'shopping', '/shopping', async p => expect(p.locator('[data-testid^="product-card-"]').first()).toBeVisible())
+  await visit(page, 'checkout', '/checkout', async p => expect(p.getByTestId('step-account')).toBeVisible())
+  await visit(page, 'admin-login', '/admin/login', async p => expect(p.getByTestId('admin-password')).toBeVisible())
+
+  await signInAsAdmin(page)
+  await visit(page, 'admin-stores', '/admin/stores', async p => expect(p.getByTestId('stores-table')).toBeVisible())
+  await visit(page, 'admin-products', `/admin/stores/${storeId}/products`, async p => expect(p.getByTestId('store-heading')).toBeVisible())
+  await visit(page, 'admin-orders', '/admin/orders', async p => expect(p.getByTestId(`order-row-${order.id}`)).toBeVisible())
+  await visit(page, 'admin-order', `/admin/orders/${order.id}`, async p => expect(p.getByTestId('timeline')).toBeVisible())
+  await visit(page, 'admin-events', '/admin/events', async p => expect(p.getByTestId('events-table')).toBeVisible())
+  await visit(page, 'admin-customers', '/admin/customers', async p => expect(p.getByTestId(`customer-row-${customer.id}`)).toBeVisible())
+  await visit(page, 'admin-pipeline', '/admin/pipeline', async p => expect(p.getByTestId('pipeline-consumer-payments')).toBeVisible())
+  await shopper.dispose()
+})

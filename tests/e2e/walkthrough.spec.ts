@@ -1,0 +1,104 @@
+import { expect, test } from '@playwright/test'
+import { join } from 'node:path'
+import { addToBasket, checkout, gotoHydrated, openDialog, SCREENSHOTS, signInAsAdmin, watchConsole } from './support'
+
+// DESIGN section 1, steps 1 to 12, as one story: two browsers, the admin's and the customer's.
+test('the whole walkthrough: admin prepares, customer shops across stores, order goes live to accepted, is paid, and is traced', async ({ browser }) => {
+  test.setTimeout(180_000)
+  const suffix = Date.now() % 100_000
+  const adminContext = await browser.newContext()
+  const admin = await adminContext.newPage()
+  const adminProblems = watchConsole(admin)
+
+  // 1–3. Two stores with products, both taking part in shopping.
+  await signInAsAdmin(admin)
+  const stores = [
+    { name: `Tea House ${suffix}`, location: 'Porto', products: [{ name: `Sencha ${suffix}`, stock: '20', price: '8.5' }] },
+    { name: `Pottery ${suffix}`, location: 'Lisbon', products: [{ name: `Teapot ${suffix}`, stock: '5', price: '32' }] },
+  ]
+  for (const store of stores) {
+    await openDialog(admin, admin.getByTestId('new-store'))
+    await admin.getByTestId('store-name').fill(store.name)
+    await admin.getByTestId('store-location').fill(store.location)
+    await admin.getByTestId('save-store').click()
+    const row = admin.getByTestId('stores-table').getByRole('row').filter({ hasText: store.name })
+    await row.locator('[data-testid^="participating-"]').click()
+    await expect(row.locator('[data-testid^="participating-"] input[role=switch]')).toHaveAttribute('aria-checked', 'true')
+    await row.locator('[data-testid^="store-products-"]').click()
+    await expect(admin.getByTestId('store-heading')).toHaveText(store.name)
+    for (const product of store.products) {
+      await openDialog(admin, admin.getByTestId('new-product'))
+      await admin.getByTestId('product-name').fill(product.name)
+      await admin.getByTestId('product-stock').fill(product.stock)
+      await admin.getByTestId('product-price').fill(product.price)
+      await admin.getByTestId('save-product').click()
+      await expect(admin.getByTestId('products-table').getByRole('row').filter({ hasText: product.name })).toBeVisible()
+    }
+    await admin.getByTestId('back-to-stores').click()
+  }
+  const catalog = await (await admin.request.get(`/api/products?participating=true&q=${suffix}`)).json() as { id: string, name: string }[]
+  const idOf = (name: string) => catalog.find(product => product.name === name)!.id
+
+  // 4–5. The customer shops across both stores; the basket badge counts the items.
+  const customerContext = await browser.newContext()
+  const customer = await customerContext.newPage()
+  const customerProblems = watchConsole(customer)
+  await gotoHydrated(customer, '/shopping')
+  await addToBasket(customer, idOf(`Sencha ${suffix}`), `Sencha ${suffix}`, 2)
+  await addToBasket(customer, idOf(`Teapot ${suffix}`), `Teapot ${suffix}`, 1)
+  await expect(customer.getByTestId('basket-badge')).toHaveText('3')
+  await customer.getByTestId('go-to-checkout').click()
+  await expect(customer.getByTestId('basket-total')).toContainText('49.00')
+
+  // 6–7. Register, authorize, submit; the order goes from pending to accepted without a reload.
+  const orderId = await checkout(customer, { name: 'Ada Lovelace', phone: '+351 912 345 678' })
+  await expect(customer.getByTestId(`order-status-${orderId}`)).toHaveText('pending')
+  await expect(customer.getByTestId(`order-status-${orderId}`)).toHaveText('accepted', { timeout: 20_000 })
+  await expect(customer.getByTestId(`payment-status-${orderId}`)).toHaveText('Payment_CONFIRMED')
+  await expect(customer.getByTestId(`stores-status-${orderId}`)).toHaveText('Stores_CONFIRMED')
+  await expect(customer.getByTestId('basket-badge')).toBeHidden()
+
+  // 8. Pay: delivered.
+  await customer.getByTestId(`pay-${orderId}`).click()
+  await expect(customer.getByTestId(`order-status-${orderId}`)).toHaveText('delivered')
+  await expect(customer.getByTestId(`pay-${orderId}`)).toBeDisabled()
+  await customer.screenshot({ path: join(SCREENSHOTS, 'checkout-with-orders.png'), fullPage: true, animations: 'disabled' })
+
+  // 9. Order admin: the order, found by the start of its id, with its lines.
+  await gotoHydrated(admin, '/admin/orders')
+  await admin.getByTestId('orders-search').fill(orderId.slice(0, 8))
+  const row = admin.getByTestId(`order-row-${orderId}`)
+  await expect(row).toBeVisible()
+  await expect(admin.getByTestId(`row-status-${orderId}`)).toHaveText('delivered')
+  await row.locator('.p-datatable-row-toggle-button').click()
+  await expect(admin.getByTestId(`order-expansion-${orderId}`)).toContainText(`Teapot ${suffix}`)
+
+  // 10. Event sourcing: every event of the order, then its timeline and a replay.
+  await gotoHydrated(admin, '/admin/events')
+  await admin.getByTestId('events-search').fill(orderId)
+  await expect(admin.getByTestId('events-table').locator('[data-testid^="event-row-"]')).toHaveCount(6)
+  await gotoHydrated(admin, `/admin/orders/${orderId}`)
+  await expect(admin.getByTestId('current-status')).toHaveText('delivered')
+  await expect(admin.getByTestId('timeline')).toContainText('OrderPlaced')
+  await admin.getByTestId('timeline-event-1').click()
+  await expect(admin.getByTestId('replayed-status')).toHaveText('pending')
+  await admin.locator('[data-testid="version-slider"] .p-slider-handle').focus()
+  await admin.keyboard.press('End')
+  await expect(admin.getByTestId('replayed-status')).toHaveText('delivered')
+  await admin.keyboard.press('ArrowLeft')
+  await expect(admin.getByTestId('replayed-status')).toHaveText('accepted')
+
+  // 11. Customers admin.
+  const customerId = (await (await customer.request.get('/api/auth/session')).json()).user.customerId
+  await gotoHydrated(admin, '/admin/customers')
+  await expect(admin.getByTestId(`customer-row-${customerId}`)).toContainText('Ada Lovelace')
+
+  // 12. Pipeline panel.
+  await gotoHydrated(admin, '/admin/pipeline')
+  for (const name of ['payments', 'catalog', 'ordering']) await expect(admin.getByTestId(`pipeline-consumer-${name}`)).toBeVisible()
+
+  expect(adminProblems).toEqual([])
+  expect(customerProblems).toEqual([])
+  await adminContext.close()
+  await customerContext.close()
+})
