@@ -14,8 +14,14 @@ const POLL_MS = 1000
  * window, then the consumers' inbox, drop the copy.
  */
 export function startRelay(db: Db, js: JetStreamClient, names: PipelineNames, log: Logger, stopSignal: AbortSignal) {
+  // A nudge that arrives while a batch is being published must not be lost: it is remembered in
+  // `pending` and the loop runs again at once instead of sleeping until the next poll.
+  let pending = false
   let wake: (() => void) | undefined
-  const nudge = () => wake?.()
+  const nudge = () => {
+    pending = true
+    wake?.()
+  }
   const listening = db.listen(OUTBOX_CHANNEL, nudge).catch((error) => {
     log.warn({ err: error }, 'outbox LISTEN failed; relying on polling')
   })
@@ -31,15 +37,18 @@ export function startRelay(db: Db, js: JetStreamClient, names: PipelineNames, lo
   stopSignal.addEventListener('abort', nudge, { once: true })
   const done = (async () => {
     while (!stopSignal.aborted) {
+      pending = false
       try {
         while ((await publishBatch()) === BATCH && !stopSignal.aborted) { /* drain the backlog */ }
       }
       catch (error) {
         log.warn({ err: error }, 'relay failed, retrying')
       }
+      if (pending) continue
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, POLL_MS)
         wake = () => {
+          wake = undefined
           clearTimeout(timer)
           resolve()
         }

@@ -43,11 +43,6 @@ export async function selectOrderByIdempotencyKey(db: Sql, customerId: string, k
   return row && toOrder(row)
 }
 
-export async function selectOrderByPayment(db: Sql, paymentId: string): Promise<Order | undefined> {
-  const [row] = await db<OrderRow[]>`select ${db(ORDER_COLUMNS)} from ordering.orders where payment_id = ${paymentId}`
-  return row && toOrder(row)
-}
-
 export interface OrderListQuery {
   status?: OrderStatus
   customerId?: string

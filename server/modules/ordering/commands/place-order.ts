@@ -1,7 +1,7 @@
 import type { Db, Sql } from '../../../platform/db'
 import { DomainError } from '../../../platform/errors'
 import { HTTP_CAUSE } from '../adapters/order-events.pg'
-import { selectOrderByIdempotencyKey, selectOrderByPayment } from '../adapters/orders.pg'
+import { selectOrderByIdempotencyKey } from '../adapters/orders.pg'
 import { totalOf, type Order, type OrderLine } from '../order'
 import type { PlaceOrderInput } from '../schemas'
 import { appendToOrder, newOrderId } from './append'
@@ -36,7 +36,6 @@ export async function placeOrder(db: Db, input: PlaceOrderInput & { idempotencyK
   if (!(await ports.findOpenAuthorization(db, input.paymentId, input.customerId))) {
     throw new DomainError('UNPROCESSABLE', 'That payment is unknown, not yours, or already used')
   }
-  if (await selectOrderByPayment(db, input.paymentId)) throw new DomainError('CONFLICT', 'That payment already funds another order')
 
   const lines = await ports.priceItems(db, mergeItems(input.items))
   const now = ports.now()
