@@ -12,6 +12,8 @@ const configSchema = z.object({
   ORDER_CONFIRM_DEADLINE_MS: milliseconds(60_000),
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   PLAZA_NATS_PREFIX: z.string().regex(/^[a-z][a-z0-9_]{0,30}$/, 'lowercase letters, digits and _, starting with a letter').default('plaza'),
+  PLAZA_SIGNIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(10),
+  PLAZA_ORDERS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
 })
 
 export type Config = z.infer<typeof configSchema>

@@ -39,7 +39,7 @@ async function visit(page: Page, name: string, path: string, ready: (page: Page)
 }
 
 test('every page renders in light and dark, on desktop and phone, accessibly and without console errors', async ({ page, playwright, baseURL }) => {
-  test.setTimeout(240_000)
+  test.setTimeout(600_000)
   const admin = await adminApi(playwright.request, baseURL!)
   const suffix = Date.now() % 100_000
   const { storeId, productIds: [productId] } = await admin.seedStore(`Gallery ${suffix}`, [

@@ -4,7 +4,7 @@ import { addToBasket, checkout, gotoHydrated, openDialog, SCREENSHOTS, signInAsA
 
 // DESIGN section 1, steps 1 to 12, as one story: two browsers, the admin's and the customer's.
 test('the whole walkthrough: admin prepares, customer shops across stores, order goes live to accepted, is paid, and is traced', async ({ browser }) => {
-  test.setTimeout(180_000)
+  test.setTimeout(300_000)
   const suffix = Date.now() % 100_000
   const adminContext = await browser.newContext()
   const admin = await adminContext.newPage()
@@ -35,6 +35,10 @@ test('the whole walkthrough: admin prepares, customer shops across stores, order
       await expect(admin.getByTestId('products-table').getByRole('row').filter({ hasText: product.name })).toBeVisible()
     }
     await admin.getByTestId('back-to-stores').click()
+  }
+  // Slower stores than the suite's default, so the customer sees the order pending before it turns.
+  for (const store of await (await admin.request.get('/api/stores')).json() as { id: string, name: string }[]) {
+    if (store.name.endsWith(String(suffix))) await admin.request.patch(`/api/stores/${store.id}`, { data: { confirmDelayMs: 6000 } })
   }
   const catalog = await (await admin.request.get(`/api/products?participating=true&q=${suffix}`)).json() as { id: string, name: string }[]
   const idOf = (name: string) => catalog.find(product => product.name === name)!.id

@@ -32,6 +32,9 @@ export async function startStack(label: string, env: Record<string, string> = {}
     PAYMENT_CONFIRM_DELAY_MS: '0',
     STORE_CONFIRM_DELAY_MS: '0',
     ORDER_CONFIRM_DEADLINE_MS: '30000',
+    // Tests place hundreds of orders per customer and sign in often; limits have a test of their own.
+    PLAZA_ORDERS_PER_MINUTE: '100000',
+    PLAZA_SIGNIN_ATTEMPTS_PER_MINUTE: '100000',
     ...env,
   }
   const server = await startServer(database.url, settings)

@@ -9,6 +9,7 @@ import { notFound } from '~~/server/platform/errors'
 /** 201 with the new pending order; 200 with the earlier one when the Idempotency-Key was seen before. */
 export default defineApiHandler(async (event) => {
   const { customerId } = await requireCustomer(event)
+  await limitOrders(event, customerId)
   const input = await readJson(event, placeOrderInput)
   const header = getRequestHeader(event, 'idempotency-key')
   const key = header === undefined ? undefined : validate(idempotencyKey, header)

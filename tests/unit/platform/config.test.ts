@@ -11,6 +11,8 @@ describe('parseConfig', () => {
       ORDER_CONFIRM_DEADLINE_MS: 60000,
       PORT: 3000,
       PLAZA_NATS_PREFIX: 'plaza',
+      PLAZA_SIGNIN_ATTEMPTS_PER_MINUTE: 10,
+      PLAZA_ORDERS_PER_MINUTE: 60,
     })
   })
 
