@@ -1,60 +1,83 @@
 import type { Consumer, JsMsg } from '@nats-io/jetstream'
 import { recordDeadLetter } from '../server/platform/dead-letters'
 import type { Sql } from '../server/platform/db'
+import { batchQueue } from './batch-queue'
 import type { Logger } from './log'
 
-/** What a handler decided: done (ack), or not yet (redeliver after a delay, without blocking anything). */
-export type Outcome = { done: true } | { retryInMs: number }
+/** What a handler decided for one message: done (ack), not yet (redeliver after a delay), or poison (term, dead letter). */
+export type Outcome = { done: true } | { retryInMs: number } | { poison: string }
 
 export const DONE: Outcome = { done: true }
+export const poisoned = (reason: string): Outcome => ({ poison: reason })
 
-/** A message that can never succeed: it is terminated and kept as a dead letter. */
-export class PoisonMessage extends Error {}
+/** A message of a batch with its parsed JSON body. */
+export interface Delivery {
+  message: JsMsg
+  payload: unknown
+}
 
 export interface ConsumerSpec {
   name: string
-  handle: (message: JsMsg, payload: unknown) => Promise<Outcome>
+  /**
+   * Handles a batch and returns one outcome per delivery, in the same order. It commits before it
+   * returns; a throw means the whole batch failed for a transient reason and is redelivered.
+   */
+  handleBatch: (deliveries: Delivery[]) => Promise<Outcome[]>
 }
 
 /** Redelivery backoff for transient failures: 0.5 s, 1 s, 2 s … capped at 30 s. */
 export const backoff = (deliveries: number) => Math.min(500 * 2 ** Math.max(0, deliveries - 1), 30_000)
 
 /**
- * Pulls messages and handles up to `concurrency` at once. Parse → handle (which persists
- * idempotently) → ack; nak with a delay on transient failure; term and record poison.
+ * Pulls messages and hands them over in batches: whatever has arrived, up to `batchSize`, goes
+ * to one `handleBatch` (one transaction), and each message is acked, nak'ed or terminated only
+ * after it returns. While a batch runs, the next one gathers.
  */
-export async function runConsumer(consumer: Consumer, spec: ConsumerSpec, db: Sql, log: Logger, concurrency: number, stopSignal: AbortSignal) {
-  const messages = await consumer.consume({ max_messages: concurrency * 2 })
+export async function runConsumer(consumer: Consumer, spec: ConsumerSpec, db: Sql, log: Logger, batchSize: number, stopSignal: AbortSignal) {
+  const messages = await consumer.consume({ max_messages: batchSize * 2 })
   stopSignal.addEventListener('abort', () => void messages.close(), { once: true })
-  const inFlight = new Set<Promise<void>>()
-  for await (const message of messages) {
-    const task = handleOne(message, spec, db, log).finally(() => inFlight.delete(task))
-    inFlight.add(task)
-    if (inFlight.size >= concurrency) await Promise.race(inFlight)
+  const queue = batchQueue<JsMsg>(batchSize * 2)
+  const reading = (async () => {
+    try {
+      for await (const message of messages) await queue.put(message)
+    }
+    finally {
+      queue.close()
+    }
+  })()
+  for (let batch = await queue.take(batchSize); batch.length > 0; batch = await queue.take(batchSize)) {
+    await handleBatch(batch, spec, db, log)
   }
-  await Promise.all(inFlight)
+  await reading
 }
 
-async function handleOne(message: JsMsg, spec: ConsumerSpec, db: Sql, log: Logger) {
-  const deliveries = message.info.deliveryCount
-  let payload: unknown
-  try {
-    payload = message.json()
+async function handleBatch(messages: JsMsg[], spec: ConsumerSpec, db: Sql, log: Logger) {
+  const deliveries: Delivery[] = []
+  for (const message of messages) {
+    try {
+      deliveries.push({ message, payload: message.json() })
+    }
+    catch {
+      await poison(message, spec, db, log, 'unparseable JSON')
+    }
   }
-  catch {
-    return poison(message, spec, db, log, 'unparseable JSON')
-  }
+  if (deliveries.length === 0) return
+  let outcomes: Outcome[]
   try {
-    const outcome = await spec.handle(message, payload)
-    if ('retryInMs' in outcome) message.nak(Math.max(1, Math.round(outcome.retryInMs)))
-    else message.ack()
+    outcomes = await spec.handleBatch(deliveries)
   }
   catch (error) {
-    if (error instanceof PoisonMessage) return poison(message, spec, db, log, error.message)
-    const delay = backoff(deliveries)
-    log.warn({ consumer: spec.name, subject: message.subject, deliveries, retryInMs: delay, err: error }, 'handler failed, will retry')
-    message.nak(delay)
+    for (const { message } of deliveries) message.nak(backoff(message.info.deliveryCount))
+    log.warn({ consumer: spec.name, messages: deliveries.length, err: error }, 'batch failed, will retry')
+    return
   }
+  await Promise.all(deliveries.map(({ message }, index) => settle(message, outcomes[index]!, spec, db, log)))
+}
+
+async function settle(message: JsMsg, outcome: Outcome, spec: ConsumerSpec, db: Sql, log: Logger) {
+  if ('poison' in outcome) return poison(message, spec, db, log, outcome.poison)
+  if ('retryInMs' in outcome) message.nak(Math.max(1, Math.round(outcome.retryInMs)))
+  else message.ack()
 }
 
 async function poison(message: JsMsg, spec: ConsumerSpec, db: Sql, log: Logger, reason: string) {

@@ -13,7 +13,8 @@ import { paymentsConsumer } from './payments.consumer'
 import { startRelay } from './relay'
 
 const log = createLogger('worker')
-const CONCURRENCY = Number(process.env.PLAZA_WORKER_CONCURRENCY ?? 64)
+/** Messages a consumer handles in one transaction at most. */
+const BATCH_SIZE = Number(process.env.PLAZA_WORKER_BATCH_SIZE ?? 100)
 
 async function connectNats(url: string): Promise<NatsConnection> {
   for (let attempt = 1; ; attempt++) {
@@ -46,8 +47,8 @@ async function main() {
     { durable: names.durable('catalog'), spec: catalogConsumer(sql, settings.STORE_CONFIRM_DELAY_MS) },
     { durable: names.durable('ordering'), spec: orderingConsumer(sql, names.relative) },
   ]
-  const consumers = specs.map(async ({ durable, spec }) => runConsumer(await js.consumers.get(names.stream, durable), spec, sql, log, CONCURRENCY, stop.signal))
-  log.info({ stream: names.stream, concurrency: CONCURRENCY }, 'worker started')
+  const consumers = specs.map(async ({ durable, spec }) => runConsumer(await js.consumers.get(names.stream, durable), spec, sql, log, BATCH_SIZE, stop.signal))
+  log.info({ stream: names.stream, batchSize: BATCH_SIZE }, 'worker started')
 
   let stopping = false
   const shutdown = async (signal: string) => {

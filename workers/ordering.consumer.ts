@@ -1,48 +1,59 @@
-import type { JsMsg } from '@nats-io/jetstream'
-import type { Db, Sql } from '../server/platform/db'
-import { DomainError } from '../server/platform/errors'
-import { claimMessage } from '../server/platform/inbox'
+import type { Db } from '../server/platform/db'
+import { claimMessages } from '../server/platform/inbox'
 import { storeResultMessage } from '../server/modules/catalog/messages'
-import { recordPaymentResult, recordStoreResult, retryOnConflict } from '../server/modules/ordering'
+import { knownOrders, recordPaymentCommand, recordResults, recordStoreCommand, retryOnConflict, type OrderResult } from '../server/modules/ordering'
 import { paymentResultMessage } from '../server/modules/payments/messages'
-import { DONE, PoisonMessage, type ConsumerSpec } from './consumer'
+import { DONE, poisoned, type ConsumerSpec, type Delivery, type Outcome } from './consumer'
 
 export const ORDERING = 'ordering'
 
-/** Applies payment and store results to the order's stream, with the expected version, exactly once. */
+/** A result to record, with the id of the message that carried it (its inbox key). */
+type Incoming = OrderResult & { messageId: string, index: number }
+
+/**
+ * Applies payment and store results to their orders' streams, with expected versions, exactly once:
+ * a whole batch in one transaction, retried on fresh state when another writer got in first.
+ */
 export function orderingConsumer(db: Db, relative: (subject: string) => string): ConsumerSpec {
   return {
     name: ORDERING,
-    async handle(message: JsMsg, payload) {
-      const module = relative(message.subject).split('.')[0]
-      if (module === 'ordering') return DONE
-      const record = module === 'payments' ? paymentRecorder(payload) : module === 'catalog' ? storeRecorder(payload) : undefined
-      if (!record) throw new PoisonMessage(`unexpected subject ${message.subject}`)
-      const cause = { causationId: record.messageId, consumer: ORDERING, deliveryAttempt: message.info.deliveryCount }
-      try {
-        await retryOnConflict(() => db.begin(async (tx) => {
-          if (await claimMessage(tx, ORDERING, record.messageId)) await record.apply(tx, cause)
-        }))
-      }
-      catch (error) {
-        if (error instanceof DomainError && error.code === 'NOT_FOUND') throw new PoisonMessage(`unknown order ${record.orderId}`)
-        throw error
-      }
-      return DONE
+    async handleBatch(deliveries) {
+      const outcomes: Outcome[] = deliveries.map(() => DONE)
+      const incoming: Incoming[] = []
+      deliveries.forEach((delivery, index) => {
+        const parsed = parseResult(delivery, relative)
+        if (parsed === 'ignored') return
+        if ('poison' in parsed) outcomes[index] = parsed
+        else incoming.push({ ...parsed, index })
+      })
+      if (incoming.length === 0) return outcomes
+      await retryOnConflict(() => db.begin(async (tx) => {
+        const orders = await knownOrders(tx, incoming.map(result => result.orderId))
+        // An unknown order is poison; it is left unclaimed so that a redrive is handled afresh.
+        const known = incoming.filter(result => orders.has(result.orderId))
+        for (const result of incoming) outcomes[result.index] = orders.has(result.orderId) ? DONE : poisoned(`unknown order ${result.orderId}`)
+        const claimed = await claimMessages(tx, ORDERING, known.map(result => result.messageId))
+        // delete(): a message delivered twice in one batch is applied once.
+        await recordResults(tx, orders, known.filter(result => claimed.delete(result.messageId)))
+      }))
+      return outcomes
     },
   }
 }
 
-type Recorder = { messageId: string, orderId: string, apply: (tx: Sql, cause: { causationId: string, consumer: string, deliveryAttempt: number }) => Promise<unknown> }
-
-function paymentRecorder(payload: unknown): Recorder {
-  const parsed = paymentResultMessage.safeParse(payload)
-  if (!parsed.success) throw new PoisonMessage(`invalid payment result: ${parsed.error.issues[0]?.message}`)
-  return { messageId: parsed.data.messageId, orderId: parsed.data.orderId, apply: (tx, cause) => recordPaymentResult(tx, parsed.data, cause) }
-}
-
-function storeRecorder(payload: unknown): Recorder {
-  const parsed = storeResultMessage.safeParse(payload)
-  if (!parsed.success) throw new PoisonMessage(`invalid store result: ${parsed.error.issues[0]?.message}`)
-  return { messageId: parsed.data.messageId, orderId: parsed.data.orderId, apply: (tx, cause) => recordStoreResult(tx, parsed.data, cause) }
+function parseResult({ message, payload }: Delivery, relative: (subject: string) => string): Omit<Incoming, 'index'> | Extract<Outcome, { poison: string }> | 'ignored' {
+  const module = relative(message.subject).split('.')[0]
+  const cause = (messageId: string) => ({ causationId: messageId, consumer: ORDERING, deliveryAttempt: message.info.deliveryCount })
+  if (module === 'ordering') return 'ignored'
+  if (module === 'payments') {
+    const parsed = paymentResultMessage.safeParse(payload)
+    if (!parsed.success) return { poison: `invalid payment result: ${parsed.error.issues[0]?.message}` }
+    return { messageId: parsed.data.messageId, orderId: parsed.data.orderId, command: recordPaymentCommand(parsed.data), cause: cause(parsed.data.messageId) }
+  }
+  if (module === 'catalog') {
+    const parsed = storeResultMessage.safeParse(payload)
+    if (!parsed.success) return { poison: `invalid store result: ${parsed.error.issues[0]?.message}` }
+    return { messageId: parsed.data.messageId, orderId: parsed.data.orderId, command: recordStoreCommand(parsed.data), cause: cause(parsed.data.messageId) }
+  }
+  return { poison: `unexpected subject ${message.subject}` }
 }

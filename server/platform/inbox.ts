@@ -1,13 +1,15 @@
 import type { Sql } from './db'
 
 /**
- * Claims a message for a consumer inside the caller's transaction. False means it was handled
- * before: the effect must be skipped and the message acked.
+ * Claims a batch of messages in one statement; returns the ids claimed now. An id missing from the
+ * result was handled before (or appears twice in the batch): skip its effect and ack it.
  */
-export async function claimMessage(tx: Sql, consumer: string, messageId: string): Promise<boolean> {
-  const rows = await tx`
-    insert into platform.inbox (consumer, message_id) values (${consumer}, ${messageId})
+export async function claimMessages(tx: Sql, consumer: string, messageIds: string[]): Promise<Set<string>> {
+  if (messageIds.length === 0) return new Set()
+  const rows = await tx<{ messageId: string }[]>`
+    insert into platform.inbox (consumer, message_id)
+    select ${consumer}, unnest(${messageIds}::uuid[])
     on conflict do nothing
-    returning 1`
-  return rows.length === 1
+    returning message_id`
+  return new Set(rows.map(row => row.messageId))
 }

@@ -23,13 +23,20 @@ export async function insertReservations(tx: Sql, orderId: string, storeId: stri
     on conflict (order_id, product_id) do nothing`
 }
 
-export async function isClosed(tx: Sql, orderId: string): Promise<boolean> {
-  return (await tx`select 1 from catalog.closed_orders where order_id = ${orderId}`).length === 1
+/** Of these orders, the ones closed (released or committed): a late reservation for them is skipped. */
+export async function selectClosedOrders(tx: Sql, orderIds: string[]): Promise<Set<string>> {
+  const rows = await tx<{ orderId: string }[]>`select order_id from catalog.closed_orders where order_id = any(${orderIds}::uuid[])`
+  return new Set(rows.map(row => row.orderId))
 }
 
-export async function hasReservations(tx: Sql, orderId: string, storeId: string): Promise<boolean> {
-  return (await tx`select 1 from catalog.reservations where order_id = ${orderId} and store_id = ${storeId} limit 1`).length === 1
+/** Of these orders, the (order, store) pairs that hold reservations already, as "orderId/storeId" keys. */
+export async function selectReservedStores(tx: Sql, orderIds: string[]): Promise<Set<string>> {
+  const rows = await tx<{ orderId: string, storeId: string }[]>`
+    select distinct order_id, store_id from catalog.reservations where order_id = any(${orderIds}::uuid[])`
+  return new Set(rows.map(row => reservedKey(row.orderId, row.storeId)))
 }
+
+export const reservedKey = (orderId: string, storeId: string) => `${orderId}/${storeId}`
 
 /** Gives the order's reserved units back to stock and marks the order closed, in one statement each. */
 export async function releaseReservations(tx: Sql, orderId: string): Promise<number> {

@@ -1,5 +1,5 @@
 import type { Sql, Tx } from '../../../platform/db'
-import { availableStock, commitReservations, hasReservations, insertReservations, isClosed, releaseReservations, takeStock, type LineToReserve } from '../adapters/reservations.pg'
+import { availableStock, commitReservations, insertReservations, releaseReservations, takeStock, type LineToReserve } from '../adapters/reservations.pg'
 
 export type ReservationOutcome =
   | { outcome: 'confirmed' }
@@ -9,11 +9,8 @@ export type ReservationOutcome =
 /**
  * Reserves all of one store's lines of an order, or none: each line takes its units with a
  * conditional update inside a savepoint, and one short line rolls the store's others back.
- * An order already closed (rejected or cancelled before this store answered) is skipped.
  */
-export async function reserveStoreLines(tx: Tx, orderId: string, storeId: string, lines: LineToReserve[]): Promise<ReservationOutcome> {
-  if (await isClosed(tx, orderId)) return { outcome: 'skipped' }
-  if (await hasReservations(tx, orderId, storeId)) return { outcome: 'confirmed' }
+export async function reserveAllOrNone(tx: Tx, orderId: string, storeId: string, lines: LineToReserve[]): Promise<Exclude<ReservationOutcome, { outcome: 'skipped' }>> {
   // A fixed lock order (by product id) keeps concurrent orders from deadlocking on the same rows.
   const sorted = [...lines].sort((a, b) => a.productId.localeCompare(b.productId))
   const short: LineToReserve[] = []

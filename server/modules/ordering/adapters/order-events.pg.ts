@@ -58,28 +58,7 @@ export async function selectEvents(db: Sql, orderId: string, upTo: { version?: n
  * a VersionConflict, and the caller retries on the new state.
  */
 export async function insertEvents(tx: Sql, orderId: string, expectedVersion: number, events: OrderEvent[], cause: Cause): Promise<StoredEvent[]> {
-  if (events.length === 0) return []
-  const rows = events.map((event, index) => ({
-    order_id: orderId,
-    version: expectedVersion + index + 1,
-    type: event.type,
-    data: event.data as never,
-    causation_id: cause.causationId,
-    consumer: cause.consumer,
-    delivery_attempt: cause.deliveryAttempt,
-  }))
-  try {
-    const inserted = await tx<EventRow[]>`
-      insert into ordering.order_events ${tx(rows)}
-      returning position, order_id, version, type, data, message_id, causation_id, consumer, delivery_attempt, created_at`
-    return inserted.map(toStored)
-  }
-  catch (error) {
-    if ((error as { code?: string }).code === '23505' && (error as { constraint_name?: string }).constraint_name === 'order_events_order_id_version_key') {
-      throw new VersionConflict(orderId)
-    }
-    throw error
-  }
+  return insertEventsOfOrders(tx, events.map((event, index) => ({ orderId, version: expectedVersion + index + 1, event, cause })))
 }
 
 export interface EventPage {
@@ -103,4 +82,56 @@ export async function selectAllEvents(db: Sql, query: EventPage): Promise<{ tota
     order by position ${query.sort === 'asc' ? db`asc` : db`desc`}
     limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`
   return { total, events: rows.map(toStored) }
+}
+
+/** The streams of several orders in one query, keyed by order id; an unknown order has no entry. */
+export async function selectEventsOfOrders(db: Sql, orderIds: string[]): Promise<Map<string, StoredEvent[]>> {
+  const rows = await db<EventRow[]>`
+    select position, order_id, version, type, data, message_id, causation_id, consumer, delivery_attempt, created_at
+    from ordering.order_events
+    where order_id = any(${orderIds}::uuid[])
+    order by order_id, version`
+  const streams = new Map<string, StoredEvent[]>()
+  for (const row of rows) {
+    const stream = streams.get(row.orderId) ?? []
+    stream.push(toStored(row))
+    streams.set(row.orderId, stream)
+  }
+  return streams
+}
+
+export interface NewEvent {
+  orderId: string
+  version: number
+  event: OrderEvent
+  cause: Cause
+}
+
+/**
+ * Appends events of several orders in one statement, each at the version its writer expected.
+ * Any collision with a concurrent append fails the whole statement as a VersionConflict.
+ */
+export async function insertEventsOfOrders(tx: Sql, events: NewEvent[]): Promise<StoredEvent[]> {
+  if (events.length === 0) return []
+  const rows = events.map(({ orderId, version, event, cause }) => ({
+    order_id: orderId,
+    version,
+    type: event.type,
+    data: event.data as never,
+    causation_id: cause.causationId,
+    consumer: cause.consumer,
+    delivery_attempt: cause.deliveryAttempt,
+  }))
+  try {
+    const inserted = await tx<EventRow[]>`
+      insert into ordering.order_events ${tx(rows)}
+      returning position, order_id, version, type, data, message_id, causation_id, consumer, delivery_attempt, created_at`
+    return inserted.map(toStored)
+  }
+  catch (error) {
+    if ((error as { code?: string }).code === '23505' && (error as { constraint_name?: string }).constraint_name === 'order_events_order_id_version_key') {
+      throw new VersionConflict(/\(order_id, version\)=\(([^,]+),/.exec((error as { detail?: string }).detail ?? '')?.[1] ?? events[0]!.orderId)
+    }
+    throw error
+  }
 }

@@ -78,3 +78,9 @@ export async function countOrdersByCustomer(db: Sql, customerIds: string[]): Pro
     select customer_id, count(*)::int as count from ordering.orders where customer_id = any(${customerIds}::uuid[]) group by customer_id`
   return new Map(rows.map(row => [row.customerId, row.count]))
 }
+
+/** Wakes live listeners (SSE) for each changed order, in one statement; delivered when the transaction commits. */
+export async function notifyOrdersChanged(tx: Sql, channel: string, orderIds: string[]): Promise<void> {
+  if (orderIds.length === 0) return
+  await tx`select pg_notify(${channel}, id) from unnest(${orderIds}::text[]) as id`
+}

@@ -22,7 +22,8 @@ export async function appendToOrder(tx: Sql, order: Order | undefined, orderId: 
   return next
 }
 
-function integrationMessage(order: Order, stored: StoredEvent): OutgoingMessage[] {
+/** The message other modules hear about an event, if it is one they listen to. */
+export function integrationMessage(order: Order, stored: StoredEvent): OutgoingMessage[] {
   const { event } = stored
   if (!(event.type in ORDER_SUBJECTS)) return []
   const base = { messageId: stored.messageId, orderId: order.id, occurredAt: stored.at, causationId: stored.causationId, type: event.type }

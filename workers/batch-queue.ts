@@ -1,0 +1,32 @@
+/**
+ * A bounded hand-over between a consumer's message iterator and its batch loop. The iterator keeps
+ * being drained while a batch runs (nats.js sends its next pull request from inside the iterator),
+ * and the batch loop takes whatever has arrived. Asking the iterator how much is buffered is not
+ * reliable: its getPending() can stay above zero after the last buffered message.
+ */
+export function batchQueue<T>(capacity: number) {
+  const items: T[] = []
+  let closed = false
+  let wakeTaker: (() => void) | undefined
+  let wakePutter: (() => void) | undefined
+  return {
+    /** Adds an item, waiting while the queue is full. */
+    async put(item: T) {
+      while (items.length >= capacity) await new Promise<void>(resolve => (wakePutter = resolve))
+      items.push(item)
+      wakeTaker?.()
+    },
+    close() {
+      closed = true
+      wakeTaker?.()
+    },
+    /** Waits for an item, lets what is already arriving land, then takes up to `max`. Empty: closed and drained. */
+    async take(max: number): Promise<T[]> {
+      while (items.length === 0 && !closed) await new Promise<void>(resolve => (wakeTaker = resolve))
+      await new Promise(resolve => setImmediate(resolve))
+      const batch = items.splice(0, max)
+      wakePutter?.()
+      return batch
+    },
+  }
+}
