@@ -1,6 +1,6 @@
 import type { Consumer, JsMsg } from '@nats-io/jetstream'
 import { recordDeadLetter } from '../server/platform/dead-letters'
-import type { Sql } from '../server/platform/db'
+import { isConnectionError, type Sql } from '../server/platform/db'
 import { batchQueue } from './batch-queue'
 import type { Logger } from './log'
 
@@ -67,6 +67,14 @@ async function handleBatch(messages: JsMsg[], spec: ConsumerSpec, db: Sql, log: 
     outcomes = await spec.handleBatch(deliveries)
   }
   catch (error) {
+    // One message whose effect the database refuses must not hold the others hostage: unless the
+    // database itself is away, handle each alone, so only the bad one is retried (and, at
+    // max_deliver, dead-lettered through the advisory).
+    if (deliveries.length > 1 && !isConnectionError(error)) {
+      log.warn({ consumer: spec.name, messages: deliveries.length, err: error }, 'batch failed; handling its messages one by one')
+      for (const delivery of deliveries) await handleBatch([delivery.message], spec, db, log)
+      return
+    }
     for (const { message } of deliveries) message.nak(backoff(message.info.deliveryCount))
     log.warn({ consumer: spec.name, messages: deliveries.length, err: error }, 'batch failed, will retry')
     return
