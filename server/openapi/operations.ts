@@ -66,6 +66,7 @@ export const operations: Operation[] = [
 
   { method: 'get', path: '/api/pipeline', tag: 'Operations', summary: 'Consumers (pending, in flight, redelivered), outbox lag and dead letters', access: 'admin', status: 200, response: pipeline, errors: [] },
   { method: 'post', path: '/api/pipeline/dead-letters/{id}/redrive', tag: 'Operations', summary: 'Publish a dead letter again', access: 'admin', status: 200, response: z.object({ redriven: z.uuid() }), errors: [404, 409] },
-  { method: 'get', path: '/api/health', tag: 'Operations', summary: 'Reachability of PostgreSQL and NATS (503 when either is down)', access: 'anyone', status: 200, response: health, errors: [] },
+  { method: 'get', path: '/api/health', tag: 'Operations', summary: 'Readiness: reachability of PostgreSQL and NATS (503 when either is down)', access: 'anyone', status: 200, response: health, errors: [] },
+  { method: 'get', path: '/api/health/live', tag: 'Operations', summary: 'Liveness: the process answers', access: 'anyone', status: 200, response: z.object({ status: z.literal('live'), uptimeSeconds: z.number().int() }), errors: [] },
   { method: 'get', path: '/api/openapi.json', tag: 'Operations', summary: 'This document', access: 'anyone', status: 200, errors: [] },
 ]

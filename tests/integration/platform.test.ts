@@ -35,3 +35,11 @@ describe('platform routes', () => {
     expect(response.data.statusCode).toBe(404)
   })
 })
+
+describe('liveness', () => {
+  it('answers whether or not the dependencies are up', async () => {
+    const response = await anonymous().get('/api/health/live')
+    expect(response.status).toBe(200)
+    expect(response.data).toMatchObject({ status: 'live', uptimeSeconds: expect.any(Number) })
+  })
+})

@@ -1,0 +1,2 @@
+/** Liveness: the process answers. Readiness (database and NATS reachable) is GET /api/health. */
+export default defineApiHandler(() => ({ status: 'live', uptimeSeconds: Math.round(process.uptime()) }))
