@@ -12,9 +12,3 @@ export function nats(name = 'plaza'): Promise<NatsConnection> {
     })
   return connecting
 }
-
-export async function closeNats(): Promise<void> {
-  const pending = connecting
-  connecting = undefined
-  await (await pending?.catch(() => undefined))?.drain()
-}

@@ -15,19 +15,28 @@ export interface RegisteredCustomer {
   phone: string
 }
 
-/** Registers a customer through the API; the returned client holds their session cookie. */
-export async function registeredCustomer(name = `Customer ${Math.random().toString(36).slice(2, 8)}`, phone = randomPhone()): Promise<RegisteredCustomer> {
-  const client = anonymous()
+/** Registers a customer with the client, which then holds their session cookie; returns the customer id. */
+export async function register(client: Client, name: string, phone: string): Promise<string> {
   const response = await client.post('/api/customers', { name, phone })
-  if (response.status !== 201) throw new Error(`customer registration failed: ${response.text}`)
-  return { client, id: response.data.id, name, phone }
+  if (response.status !== 201) throw new Error(`customer registration failed: ${response.status} ${response.text}`)
+  return response.data.id
 }
 
-/** Authorizes a payment as the customer and returns its id. */
-export async function authorizedPayment(customer: RegisteredCustomer, amount: number): Promise<string> {
-  const response = await customer.client.post('/api/payments', { customerId: customer.id, amount })
-  if (response.status !== 201) throw new Error(`payment authorization failed: ${response.text}`)
+/** Authorizes a payment as the signed-in customer and returns its id. */
+export async function authorize(client: Client, customerId: string, amount: number): Promise<string> {
+  const response = await client.post('/api/payments', { customerId, amount })
+  if (response.status !== 201) throw new Error(`payment authorization failed: ${response.status} ${response.text}`)
   return response.data.id
+}
+
+/** Registers a customer on the shared integration server. */
+export async function registeredCustomer(name = `Customer ${Math.random().toString(36).slice(2, 8)}`, phone = randomPhone()): Promise<RegisteredCustomer> {
+  const client = anonymous()
+  return { client, id: await register(client, name, phone), name, phone }
+}
+
+export function authorizedPayment(customer: RegisteredCustomer, amount: number): Promise<string> {
+  return authorize(customer.client, customer.id, amount)
 }
 
 /** An error response as a client sees it, less the echoed request URL, to compare two refusals. */

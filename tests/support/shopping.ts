@@ -1,20 +1,13 @@
+import { authorize, randomPhone, register } from './customer'
 import { Client } from './http'
 
-let phoneCounter = 0
+export { authorize }
 
-/** Registers a customer through the API; the returned client carries their session. */
+/** Registers a customer on the server at baseUrl; the returned client carries their session. */
 export async function newCustomer(baseUrl: string, name = 'Ada Shopper') {
   const client = new Client(baseUrl)
-  const phone = `+351 91${String(Date.now() % 1e6).padStart(6, '0')}${++phoneCounter}`
-  const registered = await client.post('/api/customers', { name, phone })
-  if (registered.status !== 201) throw new Error(`registration failed: ${registered.status} ${registered.text}`)
-  return { client, customerId: registered.data.id as string, phone }
-}
-
-export async function authorize(client: Client, customerId: string, amount: number): Promise<string> {
-  const payment = await client.post('/api/payments', { customerId, amount })
-  if (payment.status !== 201) throw new Error(`authorization failed: ${payment.status} ${payment.text}`)
-  return payment.data.id
+  const phone = randomPhone()
+  return { client, customerId: await register(client, name, phone), phone }
 }
 
 export type Item = { productId: string, quantity: number }
