@@ -1,28 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { decide, fold, type Order, type OrderCommand, type OrderEvent } from '../../../server/modules/ordering/order'
+import { MUG, ORDER, PAYMENT, STORE_A, STORE_B, mugFromA, placedWith, teaFromB } from './fixtures'
 
-const ORDER = '11111111-1111-4111-8111-111111111111'
-const STORE_A = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa'
-const STORE_B = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb'
-const PAYMENT = 'cccccccc-cccc-4ccc-8ccc-cccccccccccc'
-
-const placed: OrderEvent = {
-  type: 'OrderPlaced',
-  data: {
-    customerId: 'dddddddd-dddd-4ddd-8ddd-dddddddddddd',
-    paymentId: PAYMENT,
-    totalCents: 2500,
-    deadlineAt: '2026-01-01T00:01:00.000Z',
-    lines: [
-      { productId: 'eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee', storeId: STORE_A, storeName: 'A', name: 'Mug', quantity: 2, unitPriceCents: 500 },
-      { productId: 'ffffffff-ffff-4fff-8fff-ffffffffffff', storeId: STORE_B, storeName: 'B', name: 'Tea', quantity: 1, unitPriceCents: 1500 },
-    ],
-  },
-}
+const placed = placedWith([mugFromA, teaFromB])
 const paymentConfirmed: OrderEvent = { type: 'PaymentConfirmed', data: { paymentId: PAYMENT } }
 const paymentRejected: OrderEvent = { type: 'PaymentRejected', data: { reason: 'NOT_ENOUGH_MONEY', authorizedCents: 1000, totalCents: 2500 } }
 const storeConfirmed = (storeId: string): OrderEvent => ({ type: 'StoreConfirmed', data: { storeId } })
-const storeRejected = (storeId: string): OrderEvent => ({ type: 'StoreRejected', data: { storeId, reason: 'OUT_OF_STOCK', shortLines: [{ productId: 'eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee', name: 'Mug', requested: 2, available: 1 }] } })
+const storeRejected = (storeId: string): OrderEvent => ({ type: 'StoreRejected', data: { storeId, reason: 'OUT_OF_STOCK', shortLines: [{ productId: MUG, name: 'Mug', requested: 2, available: 1 }] } })
 const accepted: OrderEvent = { type: 'OrderAccepted', data: {} }
 const rejected = (reason: 'NOT_ENOUGH_MONEY' | 'OUT_OF_STOCK' | 'TIMED_OUT'): OrderEvent => ({ type: 'OrderRejected', data: { reason } })
 const delivered: OrderEvent = { type: 'OrderDelivered', data: {} }

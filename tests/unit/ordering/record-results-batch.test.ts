@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { Cause } from '../../../server/modules/ordering/adapters/order-events.pg'
 import { decideAll, type OrderResult } from '../../../server/modules/ordering/commands/record-results-batch'
-import { fold, type Order, type OrderEvent } from '../../../server/modules/ordering/order'
+import { fold, type Order } from '../../../server/modules/ordering/order'
+import { ORDER, PAYMENT, STORE_A, mugFromA, placedWith } from './fixtures'
 
-const ORDER = '11111111-1111-4111-8111-111111111111'
 const OTHER = '22222222-2222-4222-8222-222222222222'
-const STORE_A = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa'
-const PAYMENT = 'cccccccc-cccc-4ccc-8ccc-cccccccccccc'
-
-const placed: OrderEvent = {
-  type: 'OrderPlaced',
-  data: {
-    customerId: 'dddddddd-dddd-4ddd-8ddd-dddddddddddd',
-    paymentId: PAYMENT,
-    totalCents: 1000,
-    deadlineAt: '2026-01-01T00:01:00.000Z',
-    lines: [{ productId: 'eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee', storeId: STORE_A, storeName: 'A', name: 'Mug', quantity: 2, unitPriceCents: 500 }],
-  },
-}
+const placed = placedWith([mugFromA])
 
 const placedOrder = (orderId: string): Order => fold([{ event: placed, version: 1, at: '2026-01-01T00:00:00.000Z' }], orderId)!
 const cause = (causationId: string): Cause => ({ causationId, consumer: 'ordering', deliveryAttempt: 1 })
