@@ -43,5 +43,5 @@ export async function requireSelf(event: H3Event, customerId: string, what = 'Cu
 
 /** Signs the customer in, replacing whatever session the browser had. */
 export async function startCustomerSession(event: H3Event, customer: { id: string, name: string }): Promise<void> {
-  await replaceUserSession(event, { user: { role: 'customer', customerId: customer.id, name: customer.name }, signedInAt: new Date().toISOString() })
+  await replaceUserSession(event, { user: { role: 'customer', customerId: customer.id, name: customer.name }, signedInAt: new Date().toISOString() }, sessionCookieOptions(event))
 }

@@ -75,10 +75,18 @@ describe('admin sign-in', () => {
     expect((await admin.post('/api/stores', { name: 'X', location: 'Y' })).status).toBe(401)
   })
 
-  it('sets an HttpOnly, SameSite session cookie', async () => {
+  it('sets an HttpOnly, SameSite session cookie, not Secure over plain HTTP', async () => {
     const response = await anonymous().post('/api/auth/admin', { password: 'test-admin-password' })
     const cookie = response.headers.getSetCookie().find(value => value.startsWith('plaza-session='))!
     expect(cookie).toMatch(/HttpOnly/i)
     expect(cookie).toMatch(/SameSite=Lax/i)
+    expect(cookie).not.toMatch(/;\s*Secure/i)
+  })
+
+  it('marks the session cookie Secure when the request came over HTTPS through a proxy', async () => {
+    const response = await anonymous().request('POST', '/api/auth/admin', { json: { password: 'test-admin-password' }, headers: { 'x-forwarded-proto': 'https' } })
+    const cookie = response.headers.getSetCookie().find(value => value.startsWith('plaza-session='))!
+    expect(cookie).toMatch(/;\s*Secure/i)
+    expect(cookie).toMatch(/HttpOnly/i)
   })
 })

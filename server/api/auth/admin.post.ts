@@ -12,6 +12,6 @@ export default defineApiHandler(async (event) => {
   if (!(await isAdminPassword(db(), config(), password))) {
     throw new DomainError('UNAUTHENTICATED', 'That password is not the admin password')
   }
-  await replaceUserSession(event, { user: { role: 'admin', name: 'Admin' }, signedInAt: new Date().toISOString() })
+  await replaceUserSession(event, { user: { role: 'admin', name: 'Admin' }, signedInAt: new Date().toISOString() }, sessionCookieOptions(event))
   return { role: 'admin' }
 })

@@ -1,4 +1,4 @@
 export default defineApiHandler(async (event) => {
-  await clearUserSession(event)
+  await clearUserSession(event, sessionCookieOptions(event))
   return { user: null }
 })
