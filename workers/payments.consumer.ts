@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
-import type { Db, Sql } from '../server/platform/db'
+import type { Db, Tx } from '../server/platform/db'
 import { claimMessages } from '../server/platform/inbox'
 import { enqueue, type OutgoingMessage } from '../server/platform/outbox'
-import { orderMessage, type OrderMessage } from '../server/modules/ordering/messages'
-import { capturePaymentForOrder, settlePaymentForOrder, voidPaymentForOrder } from '../server/modules/payments'
+import { orderMessage, type OrderMessage, type OrderPlacedMessage } from '../server/modules/ordering/messages'
+import { capturePaymentForOrder, settlePaymentsForOrders, voidPaymentForOrder, type PaymentDecision } from '../server/modules/payments'
 import { PAYMENT_SUBJECTS } from '../server/modules/payments/messages'
 import { DONE, poisoned, type ConsumerSpec, type Outcome } from './consumer'
 import { dueIn } from './due'
@@ -38,30 +38,23 @@ export function paymentsConsumer(db: Db, delayMs: number): ConsumerSpec {
   }
 }
 
-async function settleAll(tx: Sql, events: OrderMessage[]) {
+async function settleAll(tx: Tx, events: OrderMessage[]) {
   const claimed = await claimMessages(tx, PAYMENTS, events.map(event => event.messageId))
-  const results: OutgoingMessage[] = []
-  for (const event of events) {
-    // delete(): a message delivered twice in one batch is handled once.
-    if (!claimed.delete(event.messageId)) continue
-    switch (event.type) {
-      case 'OrderPlaced': {
-        const decision = await settlePaymentForOrder(tx, { paymentId: event.paymentId, customerId: event.customerId, orderId: event.orderId, totalCents: event.totalCents })
-        const base = { messageId: randomUUID(), orderId: event.orderId, occurredAt: new Date().toISOString(), causationId: event.messageId, paymentId: event.paymentId }
-        const payload = decision.outcome === 'confirmed'
-          ? { ...base, type: 'PaymentConfirmed' as const }
-          : { ...base, type: 'PaymentRejected' as const, reason: decision.reason, authorizedCents: decision.authorizedCents, totalCents: decision.totalCents }
-        results.push({ id: payload.messageId, subject: PAYMENT_SUBJECTS[payload.type], payload })
-        break
-      }
-      case 'OrderRejected':
-      case 'OrderCancelled':
-        await voidPaymentForOrder(tx, { paymentId: event.paymentId, orderId: event.orderId })
-        break
-      case 'OrderDelivered':
-        await capturePaymentForOrder(tx, event.orderId)
-        break
-    }
+  // delete(): a message delivered twice in one batch is handled once.
+  const fresh = events.filter(event => claimed.delete(event.messageId))
+  const placed = fresh.filter(event => event.type === 'OrderPlaced')
+  const decisions = await settlePaymentsForOrders(tx, placed.map(event => ({ paymentId: event.paymentId, customerId: event.customerId, orderId: event.orderId, totalCents: event.totalCents })))
+  for (const event of fresh) {
+    if (event.type === 'OrderRejected' || event.type === 'OrderCancelled') await voidPaymentForOrder(tx, { paymentId: event.paymentId, orderId: event.orderId })
+    if (event.type === 'OrderDelivered') await capturePaymentForOrder(tx, event.orderId)
   }
-  await enqueue(tx, results)
+  await enqueue(tx, placed.map((event, index) => paymentResult(event, decisions[index]!)))
+}
+
+function paymentResult(event: OrderPlacedMessage, decision: PaymentDecision): OutgoingMessage {
+  const base = { messageId: randomUUID(), orderId: event.orderId, occurredAt: new Date().toISOString(), causationId: event.messageId, paymentId: event.paymentId }
+  const payload = decision.outcome === 'confirmed'
+    ? { ...base, type: 'PaymentConfirmed' as const }
+    : { ...base, type: 'PaymentRejected' as const, reason: decision.reason, authorizedCents: decision.authorizedCents, totalCents: decision.totalCents }
+  return { id: payload.messageId, subject: PAYMENT_SUBJECTS[payload.type], payload }
 }

@@ -39,6 +39,36 @@ export function decidePayment(authorization: Pick<Authorization, 'amountCents' |
   return covers && (claimedByThisOrder || claimable) ? { outcome: 'confirmed' } : rejected(authorization.amountCents, orderTotalCents)
 }
 
+/** An order's request to be paid from an authorization, as the payments consumer receives it. */
+export interface Claim {
+  paymentId: string
+  customerId: string
+  orderId: string
+  totalCents: Cents
+}
+
+/**
+ * Pure: decides claims in order against the authorizations they name (by id; missing ones are
+ * unknown). Another customer's authorization is treated as unknown. A claim confirmed on an
+ * unclaimed authorization claims it, so a later claim in the same batch finds it taken. Returns one
+ * decision per claim, and the new claims to write.
+ */
+export function decideClaims(authorizations: ReadonlyMap<string, Pick<Authorization, 'customerId' | 'amountCents' | 'status' | 'orderId'>>, claims: Claim[]) {
+  const current = new Map(authorizations)
+  const newClaims: { paymentId: string, orderId: string }[] = []
+  const decisions = claims.map((claim): PaymentDecision => {
+    const authorization = current.get(claim.paymentId)
+    if (!authorization || authorization.customerId !== claim.customerId) return rejected(0, claim.totalCents)
+    const decision = decidePayment(authorization, claim.totalCents, claim.orderId)
+    if (decision.outcome === 'confirmed' && authorization.orderId === null) {
+      current.set(claim.paymentId, { ...authorization, orderId: claim.orderId })
+      newClaims.push({ paymentId: claim.paymentId, orderId: claim.orderId })
+    }
+    return decision
+  })
+  return { decisions, newClaims }
+}
+
 export type PaymentView = Omit<Authorization, 'amountCents'> & { amount: number }
 
 export function paymentView({ amountCents, ...rest }: Authorization): PaymentView {

@@ -1,25 +1,38 @@
 import type { Sql } from '../../../platform/db'
 
-export interface LineToReserve {
-  productId: string
-  name: string
-  quantity: number
-}
-
-/** Takes the units from stock only if enough are there: a conditional update, never read-then-write. */
-export async function takeStock(tx: Sql, productId: string, quantity: number): Promise<boolean> {
-  const rows = await tx`update catalog.products set stock = stock - ${quantity}, updated_at = now() where id = ${productId} and stock >= ${quantity} returning 1`
-  return rows.length === 1
-}
-
-export async function availableStock(tx: Sql, productIds: string[]): Promise<Map<string, number>> {
-  const rows = await tx<{ id: string, stock: number }[]>`select id, stock from catalog.products where id = any(${productIds}::uuid[])`
+/**
+ * Locks the products' rows, in id order so that concurrent batches never deadlock, and returns
+ * their stock. Until the transaction ends nobody else can take these units.
+ */
+export async function lockStock(tx: Sql, productIds: string[]): Promise<Map<string, number>> {
+  const rows = await tx<{ id: string, stock: number }[]>`
+    select id, stock from catalog.products where id = any(${productIds}::uuid[]) order by id for update`
   return new Map(rows.map(row => [row.id, row.stock]))
 }
 
-export async function insertReservations(tx: Sql, orderId: string, storeId: string, lines: LineToReserve[]): Promise<void> {
+/** Takes units of locked products (see lockStock) off the shelf, in one statement. */
+export async function takeStock(tx: Sql, taken: Map<string, number>): Promise<void> {
+  if (taken.size === 0) return
   await tx`
-    insert into catalog.reservations ${tx(lines.map(line => ({ order_id: orderId, product_id: line.productId, store_id: storeId, quantity: line.quantity, status: 'reserved' })))}
+    update catalog.products p set stock = p.stock - t.quantity, updated_at = now()
+    from unnest(${[...taken.keys()]}::uuid[], ${[...taken.values()]}::int[]) as t(id, quantity)
+    where p.id = t.id`
+}
+
+export interface ReservedLine {
+  orderId: string
+  storeId: string
+  productId: string
+  quantity: number
+}
+
+export async function insertReservations(tx: Sql, lines: ReservedLine[]): Promise<void> {
+  if (lines.length === 0) return
+  await tx`
+    insert into catalog.reservations (order_id, store_id, product_id, quantity, status)
+    select order_id, store_id, product_id, quantity, 'reserved'
+    from unnest(${lines.map(l => l.orderId)}::uuid[], ${lines.map(l => l.storeId)}::uuid[], ${lines.map(l => l.productId)}::uuid[], ${lines.map(l => l.quantity)}::int[])
+      as r(order_id, store_id, product_id, quantity)
     on conflict (order_id, product_id) do nothing`
 }
 

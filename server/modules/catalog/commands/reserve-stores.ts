@@ -1,29 +1,31 @@
 import type { Tx } from '../../../platform/db'
-import { reservedKey, selectClosedOrders, selectReservedStores, type LineToReserve } from '../adapters/reservations.pg'
-import { reserveAllOrNone, type ReservationOutcome } from './reservations'
+import { insertReservations, lockStock, reservedKey, selectClosedOrders, selectReservedStores, takeStock } from '../adapters/reservations.pg'
+import { allocateStock, type Allocation, type StoreLines } from '../allocation'
 
 /** One store's share of a placed order. */
-export interface StoreReservation {
-  orderId: string
-  storeId: string
-  lines: LineToReserve[]
-}
+export type StoreReservation = StoreLines
+
+export type ReservationOutcome = Allocation | { outcome: 'skipped' }
 
 /**
- * Reserves many stores' lines inside the caller's transaction, each store all or none, in the
- * given order. Two queries find what needs no work: an order already closed (rejected or cancelled
- * before this store answered) is skipped; a store that holds its reservation already (a
- * redelivery) is confirmed again.
+ * Reserves many stores' lines inside the caller's transaction, each store all or none, first come
+ * first served in the given order, in a fixed number of statements whatever the batch size. Two
+ * queries find what needs no work: an order already closed (rejected or cancelled before this store
+ * answered) is skipped; a store that holds its reservation already (a redelivery) is confirmed
+ * again. The rest lock their products, are allocated in memory, and take their units in one update.
  */
 export async function reserveStores(tx: Tx, requests: StoreReservation[]): Promise<ReservationOutcome[]> {
   if (requests.length === 0) return []
   const orderIds = [...new Set(requests.map(request => request.orderId))]
   const [closed, reserved] = await Promise.all([selectClosedOrders(tx, orderIds), selectReservedStores(tx, orderIds)])
-  const outcomes: ReservationOutcome[] = []
-  for (const { orderId, storeId, lines } of requests) {
-    if (closed.has(orderId)) outcomes.push({ outcome: 'skipped' })
-    else if (reserved.has(reservedKey(orderId, storeId))) outcomes.push({ outcome: 'confirmed' })
-    else outcomes.push(await reserveAllOrNone(tx, orderId, storeId, lines))
-  }
-  return outcomes
+  const isNew = (request: StoreReservation) => !closed.has(request.orderId) && !reserved.has(reservedKey(request.orderId, request.storeId))
+  const fresh = requests.filter(isNew)
+  const stock = fresh.length > 0 ? await lockStock(tx, [...new Set(fresh.flatMap(request => request.lines.map(line => line.productId)))]) : new Map()
+  const { allocations, taken } = allocateStock(stock, fresh)
+  await takeStock(tx, taken)
+  await insertReservations(tx, fresh.flatMap((request, index) => allocations[index]!.outcome === 'confirmed'
+    ? request.lines.map(line => ({ orderId: request.orderId, storeId: request.storeId, productId: line.productId, quantity: line.quantity }))
+    : []))
+  const allocated = new Map(fresh.map((request, index) => [request, allocations[index]!]))
+  return requests.map(request => closed.has(request.orderId) ? { outcome: 'skipped' } : allocated.get(request) ?? { outcome: 'confirmed' })
 }

@@ -55,7 +55,10 @@ export async function placeOrder(db: Db, input: PlaceOrderInput & { idempotencyK
   }
   catch (error) {
     const constraint = (error as { constraint_name?: string }).constraint_name
-    if (constraint === 'orders_customer_id_idempotency_key_key') {
+    // A retried request racing the first one trips over whichever unique index Postgres checks
+    // first: the key's, or the payment's (the retry names the same payment). Either way, the order
+    // the first request created is the answer.
+    if (constraint === 'orders_customer_id_idempotency_key_key' || constraint === 'orders_payment_id_key') {
       const order = await replay()
       if (order) return { order, created: false }
     }

@@ -1,7 +1,7 @@
 import type { Sql } from '../../../platform/db'
 import { enqueue } from '../../../platform/outbox'
 import { insertEventsOfOrders, selectEventsOfOrders, type Cause, type NewEvent } from '../adapters/order-events.pg'
-import { notifyOrdersChanged, upsertOrder } from '../adapters/orders.pg'
+import { notifyOrdersChanged, upsertOrders } from '../adapters/orders.pg'
 import { decide, evolve, fold, type Order, type OrderCommand } from '../order'
 import { integrationMessage, ORDER_CHANGED_CHANNEL } from './append'
 
@@ -36,7 +36,7 @@ export async function recordResults(tx: Sql, orders: Map<string, Order>, results
   for (const { orderId, event, version, at } of [...stored].sort((a, b) => a.version - b.version)) {
     changed.set(orderId, evolve(changed.get(orderId) ?? orders.get(orderId), event, { orderId, version, at }))
   }
-  for (const order of changed.values()) await upsertOrder(tx, order)
+  await upsertOrders(tx, [...changed.values()])
   await enqueue(tx, stored.flatMap(event => integrationMessage(changed.get(event.orderId)!, event)))
   await notifyOrdersChanged(tx, ORDER_CHANGED_CHANNEL, [...changed.keys()])
 }

@@ -1,4 +1,4 @@
-import type { Sql } from '../../../platform/db'
+import type { Sql, Tx } from '../../../platform/db'
 import type { Cents } from '../../shared/money'
 import type { Authorization, PaymentStatus } from '../payment'
 
@@ -32,27 +32,20 @@ export async function countAuthorizationsByCustomer(db: Sql, customerIds: string
   return new Map(rows.map(row => [row.customerId, row.count]))
 }
 
-export interface Claim {
-  paymentId: string
-  customerId: string
-  orderId: string
-  totalCents: Cents
+/** Locks the authorizations, in id order so that concurrent batches never deadlock, until the transaction ends. */
+export async function lockAuthorizations(tx: Tx, ids: string[]): Promise<Map<string, Authorization>> {
+  const rows = await tx<Authorization[]>`
+    select ${tx(AUTHORIZATION_COLUMNS)} from payments.authorizations where id = any(${ids}::uuid[]) order by id for update`
+  return new Map(rows.map(row => [row.id, row]))
 }
 
-/**
- * Claims the authorization for the order in one conditional update, so two orders racing for one
- * authorization cannot both win: the second waits for the first's row lock, re-checks the condition
- * and finds the row taken. Claiming again for the same order matches too (a redelivery).
- */
-export async function claimAuthorization(db: Sql, claim: Claim): Promise<boolean> {
-  const result = await db`
-    update payments.authorizations set order_id = ${claim.orderId}, updated_at = now()
-    where id = ${claim.paymentId}
-      and customer_id = ${claim.customerId}
-      and status = 'authorized'
-      and (order_id is null or order_id = ${claim.orderId})
-      and amount_cents >= ${claim.totalCents}`
-  return result.count > 0
+/** Records which order each locked authorization (see lockAuthorizations) now funds, in one statement. */
+export async function claimAuthorizations(tx: Tx, claims: { paymentId: string, orderId: string }[]): Promise<void> {
+  if (claims.length === 0) return
+  await tx`
+    update payments.authorizations a set order_id = c.order_id, updated_at = now()
+    from unnest(${claims.map(claim => claim.paymentId)}::uuid[], ${claims.map(claim => claim.orderId)}::uuid[]) as c(id, order_id)
+    where a.id = c.id`
 }
 
 /**

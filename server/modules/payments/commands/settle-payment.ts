@@ -1,17 +1,24 @@
-import type { Sql } from '../../../platform/db'
-import { claimAuthorization, selectAuthorization, type Claim } from '../adapters/authorizations.pg'
-import { decidePayment, rejected, type PaymentDecision } from '../payment'
+import { inTransaction, type Sql, type Tx } from '../../../platform/db'
+import { claimAuthorizations, lockAuthorizations } from '../adapters/authorizations.pg'
+import { decideClaims, type Claim, type PaymentDecision } from '../payment'
 
 /**
- * The payments consumer's answer to a placed order: claims the authorization for the order when it
- * covers the total, or says NOT_ENOUGH_MONEY. An unknown payment, or another customer's, is a
- * rejection with nothing authorized. Idempotent: the same order gets the same answer again.
+ * The payments consumer's answer to placed orders, in two statements whatever their number: locks
+ * the authorizations they name, decides each claim in order (see decideClaims), and records the
+ * claims that won. Two orders racing for one authorization cannot both win: the second batch waits
+ * for the first's row lock and then reads the row as the first left it. Idempotent: the same order
+ * gets the same answer again.
  */
+export async function settlePaymentsForOrders(tx: Tx, claims: Claim[]): Promise<PaymentDecision[]> {
+  if (claims.length === 0) return []
+  const authorizations = await lockAuthorizations(tx, [...new Set(claims.map(claim => claim.paymentId))])
+  const { decisions, newClaims } = decideClaims(authorizations, claims)
+  await claimAuthorizations(tx, newClaims)
+  return decisions
+}
+
+/** One claim, in the caller's transaction or a new one. */
 export async function settlePaymentForOrder(db: Sql, claim: Claim): Promise<PaymentDecision> {
-  if (await claimAuthorization(db, claim)) return { outcome: 'confirmed' }
-  // The claim failed; read the row only to explain why. Its conditions never become true again
-  // (status leaves 'authorized' for good, order_id is never cleared), so the read cannot contradict it.
-  const authorization = await selectAuthorization(db, claim.paymentId)
-  if (!authorization || authorization.customerId !== claim.customerId) return rejected(0, claim.totalCents)
-  return decidePayment(authorization, claim.totalCents, claim.orderId)
+  const [decision] = await inTransaction(db, tx => settlePaymentsForOrders(tx, [claim]))
+  return decision!
 }
