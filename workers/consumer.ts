@@ -1,8 +1,8 @@
 import type { Consumer, JsMsg } from '@nats-io/jetstream'
 import { recordDeadLetter } from '../server/platform/dead-letters'
 import { isConnectionError, type Sql } from '../server/platform/db'
-import { batchQueue } from './batch-queue'
 import type { Logger } from '../server/platform/log'
+import { batchQueue } from './batch-queue'
 import { batchDuration, consumedMessages } from './metrics'
 
 /** What a handler decided for one message: done (ack), not yet (redeliver after a delay), or poison (term, dead letter). */
