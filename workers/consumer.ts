@@ -1,8 +1,9 @@
 import type { Consumer, JsMsg } from '@nats-io/jetstream'
 import { recordDeadLetter } from '../server/platform/dead-letters'
 import { isConnectionError, type Sql } from '../server/platform/db'
+import type { Logger } from '../server/platform/log'
 import { batchQueue } from './batch-queue'
-import type { Logger } from './log'
+import { batchDuration, consumedMessages } from './metrics'
 
 /** What a handler decided for one message: done (ack), not yet (redeliver after a delay), or poison (term, dead letter). */
 export type Outcome = { done: true } | { retryInMs: number } | { poison: string }
@@ -64,7 +65,7 @@ async function handleBatch(messages: JsMsg[], spec: ConsumerSpec, db: Sql, log: 
   if (deliveries.length === 0) return
   let outcomes: Outcome[]
   try {
-    outcomes = await spec.handleBatch(deliveries)
+    outcomes = await timed(spec, deliveries)
   }
   catch (error) {
     // One message whose effect the database refuses must not hold the others hostage: unless the
@@ -76,23 +77,58 @@ async function handleBatch(messages: JsMsg[], spec: ConsumerSpec, db: Sql, log: 
       return
     }
     for (const { message } of deliveries) message.nak(backoff(message.info.deliveryCount))
-    log.warn({ consumer: spec.name, messages: deliveries.length, err: error }, 'batch failed, will retry')
+    consumedMessages.inc({ consumer: spec.name, outcome: 'retried' }, deliveries.length)
+    const orderIds = [...new Set(deliveries.flatMap(delivery => messageFields(delivery.message, delivery.payload).orderId ?? []))]
+    log.warn({ consumer: spec.name, messages: deliveries.length, orderIds, err: error }, 'batch failed, will retry')
     return
   }
-  await Promise.all(deliveries.map(({ message }, index) => settle(message, outcomes[index]!, spec, db, log)))
+  await Promise.all(deliveries.map((delivery, index) => settle(delivery, outcomes[index]!, spec, db, log)))
 }
 
-async function settle(message: JsMsg, outcome: Outcome, spec: ConsumerSpec, db: Sql, log: Logger) {
-  if ('poison' in outcome) return poison(message, spec, db, log, outcome.poison)
-  if ('retryInMs' in outcome) message.nak(Math.max(1, Math.round(outcome.retryInMs)))
-  else message.ack()
+async function timed(spec: ConsumerSpec, deliveries: Delivery[]): Promise<Outcome[]> {
+  const stopTimer = batchDuration.startTimer({ consumer: spec.name })
+  try {
+    return await spec.handleBatch(deliveries)
+  }
+  finally {
+    stopTimer()
+  }
 }
 
-async function poison(message: JsMsg, spec: ConsumerSpec, db: Sql, log: Logger, reason: string) {
+/** What a log line about a message says: every Plaza message carries its messageId and orderId. */
+function messageFields(message: JsMsg, payload?: unknown) {
+  const body = (typeof payload === 'object' && payload !== null ? payload : {}) as Record<string, unknown>
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
+  return {
+    orderId: text(body.orderId),
+    messageId: text(body.messageId) ?? (message.headers?.get('Nats-Msg-Id') || undefined),
+    type: text(body.type),
+    deliveries: message.info.deliveryCount,
+  }
+}
+
+async function settle({ message, payload }: Delivery, outcome: Outcome, spec: ConsumerSpec, db: Sql, log: Logger) {
+  if ('poison' in outcome) return poison(message, spec, db, log, outcome.poison, payload)
+  const fields = { consumer: spec.name, ...messageFields(message, payload) }
+  if ('retryInMs' in outcome) {
+    const retryInMs = Math.max(1, Math.round(outcome.retryInMs))
+    message.nak(retryInMs)
+    consumedMessages.inc({ consumer: spec.name, outcome: 'retried' })
+    // Delayed confirmations come back once or twice each: worth a line only when debugging.
+    log.debug({ ...fields, retryInMs }, 'message not due yet; redelivery asked')
+    return
+  }
+  message.ack()
+  consumedMessages.inc({ consumer: spec.name, outcome: 'acked' })
+  log.info(fields, 'message handled')
+}
+
+async function poison(message: JsMsg, spec: ConsumerSpec, db: Sql, log: Logger, reason: string, payload?: unknown) {
   const messageId = message.headers?.get('Nats-Msg-Id') || null
   try {
     await recordDeadLetter(db, { consumer: spec.name, subject: message.subject, messageId, payload: message.string().slice(0, 100_000), reason, deliveries: message.info.deliveryCount })
-    log.warn({ consumer: spec.name, subject: message.subject, messageId, reason }, 'dead letter')
+    log.warn({ consumer: spec.name, subject: message.subject, ...messageFields(message, payload), reason }, 'dead letter')
+    consumedMessages.inc({ consumer: spec.name, outcome: 'dead_lettered' })
     message.term(reason)
   }
   catch (error) {

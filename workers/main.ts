@@ -3,11 +3,13 @@ import { connect, type NatsConnection } from '@nats-io/transport-node'
 import { ConfigError, config } from '../server/platform/config'
 import { closeDb, db, waitForDatabase } from '../server/platform/db'
 import { ensurePipeline, pipelineNames } from '../server/platform/jetstream'
+import { createLogger } from '../server/platform/log'
 import { watchMaxDeliveries } from './advisories'
 import { catalogConsumer } from './catalog.consumer'
 import { runConsumer } from './consumer'
 import { startDeadlineSweeper } from './deadlines'
-import { createLogger } from './log'
+import { watchPipeline, workerMetrics } from './metrics'
+import { startMetricsServer } from './metrics-server'
 import { orderingConsumer } from './ordering.consumer'
 import { paymentsConsumer } from './payments.consumer'
 import { startRelay } from './relay'
@@ -37,6 +39,8 @@ async function main() {
   const names = pipelineNames(settings.PLAZA_NATS_PREFIX)
   const jsm = await ensurePipeline(nc, names)
   const js = jetstream(nc)
+  watchPipeline(workerMetrics, sql, jsm, names, log)
+  const metricsServer = startMetricsServer(workerMetrics, { port: settings.PLAZA_WORKER_METRICS_PORT, token: settings.PLAZA_METRICS_TOKEN }, log)
 
   const stop = new AbortController()
   const relay = startRelay(sql, js, names, log, stop.signal)
@@ -57,7 +61,7 @@ async function main() {
     log.info({ signal }, 'draining: finishing messages in flight')
     stop.abort()
     advisories.stop()
-    await Promise.allSettled([...consumers, relay.done, sweeper, advisories.done])
+    await Promise.allSettled([...consumers, relay.done, sweeper, advisories.done, metricsServer.close()])
     await nc.drain()
     await closeDb()
     log.info('worker stopped')

@@ -2,7 +2,8 @@ import type { JetStreamClient } from '@nats-io/jetstream'
 import type { Db, Sql } from '../server/platform/db'
 import { lockUnpublished, markPublished, OUTBOX_CHANNEL } from '../server/platform/outbox'
 import type { PipelineNames } from '../server/platform/jetstream'
-import type { Logger } from './log'
+import type { Logger } from '../server/platform/log'
+import { publishedMessages } from './metrics'
 
 const BATCH = 500
 const POLL_MS = 1000
@@ -26,13 +27,20 @@ export function startRelay(db: Db, js: JetStreamClient, names: PipelineNames, lo
     log.warn({ err: error }, 'outbox LISTEN failed; relying on polling')
   })
 
-  const publishBatch = () => db.begin(async (tx) => {
-    const rows = await lockUnpublished(tx, BATCH)
-    if (rows.length === 0) return 0
-    await Promise.all(rows.map(row => js.publish(names.subject(row.subject), JSON.stringify(row.payload), { msgID: row.id })))
-    await markPublished(tx, rows.map(row => row.id))
-    return rows.length
-  })
+  const publishBatch = async () => {
+    const published = await db.begin(async (tx) => {
+      const rows = await lockUnpublished(tx, BATCH)
+      if (rows.length === 0) return 0
+      await Promise.all(rows.map(row => js.publish(names.subject(row.subject), JSON.stringify(row.payload), { msgID: row.id })))
+      await markPublished(tx, rows.map(row => row.id))
+      return rows.length
+    })
+    if (published > 0) {
+      publishedMessages.inc(published)
+      log.debug({ published }, 'outbox rows published')
+    }
+    return published
+  }
 
   stopSignal.addEventListener('abort', nudge, { once: true })
   const done = (async () => {

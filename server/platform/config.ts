@@ -14,6 +14,9 @@ const configSchema = z.object({
   PLAZA_NATS_PREFIX: z.string().regex(/^[a-z][a-z0-9_]{0,30}$/, 'lowercase letters, digits and _, starting with a letter').default('plaza'),
   PLAZA_SIGNIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(10),
   PLAZA_ORDERS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  // Prometheus: the worker serves /metrics on its own port (0: not at all); the token guards both processes' /metrics.
+  PLAZA_WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9464),
+  PLAZA_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 })
 
 export type Config = z.infer<typeof configSchema>

@@ -51,3 +51,11 @@ export async function redriveDeadLetter(db: Db, id: string, relativeSubject: (su
     return 'redriven'
   })
 }
+
+/** How many dead letters wait for a redrive, and how many were redriven. */
+export async function countDeadLetters(db: Sql): Promise<{ waiting: number, redriven: number }> {
+  const [row] = await db<{ waiting: number, redriven: number }[]>`
+    select count(*) filter (where redriven_at is null)::int as waiting, count(redriven_at)::int as redriven
+    from platform.dead_letters`
+  return row!
+}

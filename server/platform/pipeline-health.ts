@@ -1,4 +1,4 @@
-import { jetstreamManager } from '@nats-io/jetstream'
+import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream'
 import type { NatsConnection } from '@nats-io/transport-node'
 import type { Sql } from './db'
 import { listDeadLetters } from './dead-letters'
@@ -13,8 +13,8 @@ export interface ConsumerHealth {
   redelivered: number
 }
 
-async function consumerHealth(nc: NatsConnection, names: PipelineNames): Promise<ConsumerHealth[]> {
-  const jsm = await jetstreamManager(nc)
+/** Per durable consumer: messages not yet delivered (pending), delivered but not acked (in flight), redelivered. */
+export async function consumerHealth(jsm: JetStreamManager, names: PipelineNames): Promise<ConsumerHealth[]> {
   return Promise.all((['payments', 'catalog', 'ordering'] as const).map(async (name) => {
     const durable = names.durable(name)
     try {
@@ -27,7 +27,8 @@ async function consumerHealth(nc: NatsConnection, names: PipelineNames): Promise
   }))
 }
 
-async function outboxLag(db: Sql) {
+/** Outbox rows not yet published, and the age of the oldest (null when there is none). */
+export async function outboxLag(db: Sql) {
   const [row] = await db<{ unpublished: number, oldestSeconds: number | null }[]>`
     select count(*)::int as unpublished, extract(epoch from now() - min(created_at))::float8 as oldest_seconds
     from platform.outbox where published_at is null`
@@ -37,7 +38,7 @@ async function outboxLag(db: Sql) {
 /** Everything the pipeline panel shows. NATS being down is reported, not thrown. */
 export async function pipelineHealth(db: Sql, connectNats: () => Promise<NatsConnection>, names: PipelineNames) {
   const [consumers, outbox, deadLetters] = await Promise.all([
-    connectNats().then(nc => consumerHealth(nc, names)).catch(() => null),
+    connectNats().then(nc => jetstreamManager(nc)).then(jsm => consumerHealth(jsm, names)).catch(() => null),
     outboxLag(db),
     listDeadLetters(db),
   ])

@@ -21,8 +21,9 @@ export function toHttpError(error: unknown): H3Error {
   if (error instanceof DomainError) return fromCode(error.code, error.message, error.issues)
   if (isConnectionError(error)) return fromCode('UNAVAILABLE', 'The database is not reachable right now; try again shortly')
   if (isError(error)) return error
-  console.error('[plaza] unexpected error', error)
-  return createError({ statusCode: 500, statusMessage: 'Internal Server Error', message: 'Something went wrong on our side' })
+  // The cause stays on the server: the request log prints its stack (server/plugins/observability.ts),
+  // the response says only this.
+  return createError({ statusCode: 500, statusMessage: 'Internal Server Error', message: 'Something went wrong on our side', cause: error })
 }
 
 export function fromCode(code: ErrorCode, message: string, issues: DomainError['issues'] = []): H3Error {

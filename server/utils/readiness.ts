@@ -1,6 +1,7 @@
 import { bootstrapSecrets } from '../platform/bootstrap'
 import { config } from '../platform/config'
 import { db, isConnectionError, unreachableMessage } from '../platform/db'
+import { webLog } from './web-log'
 
 let ready = false
 let starting: Promise<void> | undefined
@@ -21,7 +22,7 @@ export function startBootstrap(): Promise<void> {
       }
       catch (error) {
         const delay = Math.min(500 * 2 ** (attempt - 1), 10_000)
-        console.error(`[plaza] ${explain(error)} Retrying in ${(delay / 1000).toFixed(1)} s.`)
+        webLog.error(`${explain(error)} Retrying in ${(delay / 1000).toFixed(1)} s.`)
         await new Promise(resolve => setTimeout(resolve, delay))
       }
     }

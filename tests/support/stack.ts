@@ -35,6 +35,8 @@ export async function startStack(label: string, env: Record<string, string> = {}
     // Tests place hundreds of orders per customer and sign in often; limits have a test of their own.
     PLAZA_ORDERS_PER_MINUTE: '100000',
     PLAZA_SIGNIN_ATTEMPTS_PER_MINUTE: '100000',
+    // Several stacks (and engineers) share this host: no worker takes the default metrics port unless a test asks.
+    PLAZA_WORKER_METRICS_PORT: '0',
     ...env,
   }
   const server = await startServer(database.url, settings)

@@ -20,6 +20,7 @@ export default defineApiHandler(async (event) => {
     now: () => new Date(),
     deadlineMs: config().ORDER_CONFIRM_DEADLINE_MS,
   })
+  recordOrderCommand('placed', { orderId: order.id, customerId, replayed: !created })
   setResponseStatus(event, created ? 201 : 200)
   return orderView(order)
 })

@@ -10,5 +10,5 @@ export { knownOrders, recordResults, type OrderResult } from './commands/record-
 export { timeOutOverdueOrders } from './commands/time-out-orders'
 export { ORDER_CHANGED_CHANNEL, retryOnConflict } from './commands/append'
 export { getOrder, getOrderEvents, listOrders, listCustomerOrders, listAllEvents } from './queries/orders'
-export { countOrdersByCustomer } from './adapters/orders.pg'
+export { countOrdersByCustomer, countOrdersByStatus } from './adapters/orders.pg'
 export { rebuildReadModel } from './commands/rebuild-read-model'

@@ -69,6 +69,7 @@ export type OrderCommand =
   | { type: 'Pay' }
   | { type: 'Cancel', by: 'customer' | 'admin' }
 
+export const ORDER_STATUSES: readonly OrderStatus[] = ['pending', 'accepted', 'rejected', 'delivered', 'cancelled']
 export const TERMINAL_STATUSES: OrderStatus[] = ['delivered', 'cancelled']
 
 export function storeIdsOf(lines: OrderLine[]): string[] {

@@ -13,6 +13,7 @@ describe('parseConfig', () => {
       PLAZA_NATS_PREFIX: 'plaza',
       PLAZA_SIGNIN_ATTEMPTS_PER_MINUTE: 10,
       PLAZA_ORDERS_PER_MINUTE: 60,
+      PLAZA_WORKER_METRICS_PORT: 9464,
     })
   })
 
@@ -36,6 +37,12 @@ describe('parseConfig', () => {
       expect(message.split('\n')).toHaveLength(1)
       for (const name of ['PORT', 'DATABASE_URL', 'PLAZA_NATS_PREFIX', 'NUXT_SESSION_PASSWORD']) expect(message).toContain(name)
     }
+  })
+
+  it('turns the worker metrics port off with 0 and refuses a short metrics token', () => {
+    expect(parseConfig({ PLAZA_WORKER_METRICS_PORT: '0' }).PLAZA_WORKER_METRICS_PORT).toBe(0)
+    expect(() => parseConfig({ PLAZA_WORKER_METRICS_PORT: '70000' })).toThrow(/PLAZA_WORKER_METRICS_PORT/)
+    expect(() => parseConfig({ PLAZA_METRICS_TOKEN: 'short' })).toThrow(/PLAZA_METRICS_TOKEN/)
   })
 
   it('refuses a negative delay', () => {

@@ -42,16 +42,12 @@ describe('toHttpError', () => {
     expect(toHttpError(original)).toBe(original)
   })
 
-  it('hides the details of anything unexpected behind a 500', () => {
-    const original = console.error
-    console.error = () => {}
-    try {
-      const error = toHttpError(new TypeError("Cannot read properties of undefined (reading 'secret')"))
-      expect(error.statusCode).toBe(500)
-      expect(error.message).toBe('Something went wrong on our side')
-    }
-    finally {
-      console.error = original
-    }
+  it('hides the details of anything unexpected behind a 500, keeping the original as its cause for the log', () => {
+    const original = new TypeError("Cannot read properties of undefined (reading 'secret')")
+    const error = toHttpError(original)
+    expect(error.statusCode).toBe(500)
+    expect(error.message).toBe('Something went wrong on our side')
+    expect(error.cause).toBe(original)
+    expect(JSON.stringify(error)).not.toContain('secret')
   })
 })

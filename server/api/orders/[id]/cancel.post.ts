@@ -6,5 +6,7 @@ import { db } from '~~/server/platform/db'
 export default defineApiHandler(async (event) => {
   const actor = await requireSignedIn(event)
   const { id } = readParams(event, idParam, 'Order')
-  return orderView(await cancelOrder(db(), id, actor))
+  const order = await cancelOrder(db(), id, actor)
+  recordOrderCommand('cancelled', { orderId: order.id, customerId: order.customerId, by: actor.role })
+  return orderView(order)
 })

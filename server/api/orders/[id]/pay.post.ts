@@ -6,5 +6,7 @@ import { db } from '~~/server/platform/db'
 export default defineApiHandler(async (event) => {
   const { customerId } = await requireCustomer(event)
   const { id } = readParams(event, idParam, 'Order')
-  return orderView(await payOrder(db(), id, { role: 'customer', customerId }))
+  const order = await payOrder(db(), id, { role: 'customer', customerId })
+  recordOrderCommand('paid', { orderId: order.id, customerId })
+  return orderView(order)
 })

@@ -1,5 +1,5 @@
 import type { Sql } from '../../../platform/db'
-import type { Order, OrderStatus } from '../order'
+import { ORDER_STATUSES, type Order, type OrderStatus } from '../order'
 
 interface OrderRow extends Omit<Order, 'placedAt' | 'updatedAt' | 'deadlineAt'> {
   placedAt: Date
@@ -93,6 +93,15 @@ export async function countOrdersByCustomer(db: Sql, customerIds: string[]): Pro
   const rows = await db<{ customerId: string, count: number }[]>`
     select customer_id, count(*)::int as count from ordering.orders where customer_id = any(${customerIds}::uuid[]) group by customer_id`
   return new Map(rows.map(row => [row.customerId, row.count]))
+}
+
+/** Orders in the read model per status, every status present (0 when none): one grouped count over orders_status_idx. */
+export async function countOrdersByStatus(db: Sql): Promise<Record<OrderStatus, number>> {
+  const rows = await db<{ status: OrderStatus, count: number }[]>`
+    select status, count(*)::int as count from ordering.orders group by status`
+  const counts = Object.fromEntries(ORDER_STATUSES.map(status => [status, 0])) as Record<OrderStatus, number>
+  for (const row of rows) counts[row.status] = row.count
+  return counts
 }
 
 /** Wakes live listeners (SSE) for each changed order, in one statement; delivered when the transaction commits. */
