@@ -8,7 +8,11 @@ export { startNats, startPostgres, type NatsServer, type PostgresServer }
 export interface FaultStack extends Stack {
   postgres: PostgresServer
   nats: NatsServer
+  /** The tail of what the worker(s) and the web logged above info level: print it when a test fails. */
+  diagnostics: () => string
 }
+
+const tail = (text: string, lines: number) => text.split('\n').filter(line => line && !line.includes('"level":30')).slice(-lines).map(line => line.slice(0, 600)).join('\n')
 
 /**
  * Confirmation delays long enough that messages are in flight (waiting for redelivery) when a fault
@@ -36,6 +40,10 @@ export async function startFaultStack(label: string, env: Record<string, string>
       ...stack,
       postgres,
       nats: servers,
+      diagnostics: () => [
+        ...stack.workers().map((worker, index) => `--- worker ${index + 1} (exit ${worker.process.exitCode ?? worker.process.signalCode ?? 'running'})\n${tail(worker.output(), 30)}`),
+        `--- web\n${tail(stack.server.output(), 30)}`,
+      ].join('\n'),
       stop: async () => {
         try {
           await stack.stop()
