@@ -13,9 +13,10 @@ export async function followLive(client: Client, orderId: string, done: (order: 
   const states: any[] = []
   const decoder = new TextDecoder()
   let buffered = ''
+  const reader = response.body!.getReader()
   try {
-    for await (const chunk of response.body!) {
-      buffered += decoder.decode(chunk, { stream: true })
+    for (let read = await reader.read(); !read.done; read = await reader.read()) {
+      buffered += decoder.decode(read.value, { stream: true })
       let end: number
       while ((end = buffered.indexOf('\n\n')) >= 0) {
         const block = buffered.slice(0, end)
@@ -23,7 +24,10 @@ export async function followLive(client: Client, orderId: string, done: (order: 
         if (!/^event: order$/m.test(block)) continue
         const data = block.split('\n').filter(line => line.startsWith('data: ')).map(line => line.slice(6)).join('\n')
         states.push(JSON.parse(data))
-        if (done(states.at(-1))) return states
+        if (done(states.at(-1))) {
+          await reader.cancel()
+          return states
+        }
       }
     }
   }

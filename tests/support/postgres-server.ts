@@ -25,8 +25,8 @@ export interface PostgresServer {
 
 /**
  * A throwaway PostgreSQL of our own: its own data directory, socket directory and port, so a test can
- * stop and restart it without touching the machine's shared server. We run as root and Postgres
- * refuses that, so every command runs as the `postgres` user on a temporary directory it owns.
+ * stop and restart it without touching the machine's shared server. Binaries from PLAZA_TEST_PG_BIN
+ * (default: Debian's PostgreSQL 15).
  */
 export async function startPostgres(): Promise<PostgresServer> {
   const root = mkdtempSync(join(tmpdir(), 'plaza-pg-'))
@@ -34,11 +34,18 @@ export async function startPostgres(): Promise<PostgresServer> {
   const socketDir = join(root, 'socket')
   const logFile = join(root, 'postgres.log')
   mkdirSync(socketDir)
-  const { uid, gid } = await postgresUser()
-  chownSync(root, uid, gid)
-  chownSync(socketDir, uid, gid)
+  // PostgreSQL refuses to run as root: as root, hand the directory to the `postgres` user and run
+  // every tool as that user; as anyone else, run them directly.
+  const asRoot = process.getuid?.() === 0
+  if (asRoot) {
+    const { uid, gid } = await postgresUser()
+    chownSync(root, uid, gid)
+    chownSync(socketDir, uid, gid)
+  }
   const port = await freePort()
-  const asPostgres = (tool: string, args: string[]) => run('runuser', ['-u', 'postgres', '--', join(BIN, tool), ...args], { cwd: root })
+  const asPostgres = (tool: string, args: string[]) => asRoot
+    ? run('runuser', ['-u', 'postgres', '--', join(BIN, tool), ...args], { cwd: root })
+    : run(join(BIN, tool), args, { cwd: root })
   // fsync off is safe for a process that is killed (the OS still holds the writes); synchronous_commit
   // stays on so an immediate stop keeps every commit that was acknowledged.
   const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${socketDir} -c fsync=off -c full_page_writes=off -c max_connections=200`
@@ -56,7 +63,8 @@ export async function startPostgres(): Promise<PostgresServer> {
   }
   const removeOnExit = onProcessExit(() => {
     // Last resort when the test process ends without its afterAll (a crash): no server left behind.
-    if (running) runSyncQuietly('runuser', ['-u', 'postgres', '--', join(BIN, 'pg_ctl'), '-D', data, 'stop', '-m', 'immediate'])
+    const stop = [join(BIN, 'pg_ctl'), '-D', data, 'stop', '-m', 'immediate']
+    if (running) runSyncQuietly(asRoot ? 'runuser' : stop[0]!, asRoot ? ['-u', 'postgres', '--', ...stop] : stop.slice(1))
     rmSync(root, { recursive: true, force: true })
   })
   const dispose = async () => {
