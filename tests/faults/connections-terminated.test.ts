@@ -1,7 +1,7 @@
 import postgres from 'postgres'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { useFaultStack } from '../support/fault-hooks'
 import { openShop, placeOrders } from '../support/load'
-import { startFaultStack, type FaultStack } from '../support/services'
 import { expectSettledCorrectly, report } from '../support/settlement'
 
 /**
@@ -36,16 +36,10 @@ function terminateWorkerSessions(databaseUrl: string) {
 }
 
 describe("the worker's database sessions terminated mid-transaction, again and again", () => {
-  let stack: FaultStack
-  beforeAll(async () => {
-    stack = await startFaultStack('fterm')
-  })
-  afterEach(({ task }) => {
-    if (task.result?.state === 'fail') console.log(stack.diagnostics())
-  })
-  afterAll(() => stack?.stop())
+  const stackOf = useFaultStack('fterm')
 
   it('retries what was cut off, applies everything once, and the worker keeps running', async () => {
+    const stack = stackOf()
     const started = Date.now()
     const shop = await openShop(stack.server.baseUrl)
     const load = placeOrders(shop, 300)

@@ -1,30 +1,24 @@
 import { randomUUID } from 'node:crypto'
 import postgres from 'postgres'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { useFaultStack } from '../support/fault-hooks'
 import { Client } from '../support/http'
 import { openShop, placeOrders, PLENTY_PRICE } from '../support/load'
 import { TEST_ADMIN_PASSWORD } from '../support/server'
-import { startFaultStack, type FaultStack } from '../support/services'
 import { expectSettledCorrectly, report } from '../support/settlement'
 import { order } from '../support/shopping'
 import { publishWithIds } from '../support/stream'
 
 describe('message faults under load', () => {
-  let stack: FaultStack
+  const stackOf = useFaultStack('fmsg')
   let sql: postgres.Sql
-  beforeAll(async () => {
-    stack = await startFaultStack('fmsg')
-    sql = postgres(stack.database.url, { max: 1, onnotice: () => {} })
+  beforeAll(() => {
+    sql = postgres(stackOf().database.url, { max: 1, onnotice: () => {} })
   })
-  afterEach(({ task }) => {
-    if (task.result?.state === 'fail') console.log(stack.diagnostics())
-  })
-  afterAll(async () => {
-    await sql?.end({ timeout: 1 })
-    await stack?.stop()
-  })
+  afterAll(() => sql?.end({ timeout: 1 }))
 
   it('a message that fails three times then succeeds: its order ends right, nothing is doubled', async () => {
+    const stack = stackOf()
     const started = Date.now()
     const shop = await openShop(stack.server.baseUrl)
     const admin = new Client(stack.server.baseUrl)
@@ -69,6 +63,7 @@ describe('message faults under load', () => {
   })
 
   it('poison messages published while orders flow become dead letters, and the orders are unaffected', async () => {
+    const stack = stackOf()
     const started = Date.now()
     const deadBefore = await deadLetterReasons()
     const shop = await openShop(stack.server.baseUrl)

@@ -1,16 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { useFaultStack } from '../support/fault-hooks'
 import { openShop, placeOrders } from '../support/load'
-import { startFaultStack, type FaultStack } from '../support/services'
 import { expectSettledCorrectly, report } from '../support/settlement'
 
 describe('nats-server killed and restarted mid-run', () => {
-  let stack: FaultStack
-  beforeAll(async () => {
-    stack = await startFaultStack('fnats')
-  })
-  afterAll(() => stack?.stop())
+  const stackOf = useFaultStack('fnats')
 
   it('loses nothing: the stream survives on disk, the worker reconnects by itself, audit clean', async () => {
+    const stack = stackOf()
     const started = Date.now()
     const shop = await openShop(stack.server.baseUrl)
     const load = placeOrders(shop, 300)
@@ -26,7 +23,6 @@ describe('nats-server killed and restarted mid-run', () => {
     const settlement = await expectSettledCorrectly(stack.database.url, shop, placed)
     // Same worker process throughout: it reconnected rather than exiting.
     expect(stack.workers().map(worker => worker.process.exitCode)).toEqual([null])
-    if (process.env.FAULT_DEBUG) console.log(stack.workers()[0]!.output().split("\n").filter(l => !l.includes("\"level\":30")).join("\n").slice(-6000))
     report('nats-server SIGKILLed and restarted twice', settlement, { total: `${((Date.now() - started) / 1000).toFixed(1)} s` })
   })
 })

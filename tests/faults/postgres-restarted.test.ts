@@ -1,9 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { useFaultStack } from '../support/fault-hooks'
 import { Client } from '../support/http'
 import { followLive } from '../support/live'
 import { openShop, placeOrders, type Shop } from '../support/load'
 import { TEST_ADMIN_PASSWORD } from '../support/server'
-import { startFaultStack, type FaultStack } from '../support/services'
 import { expectSettledCorrectly, report } from '../support/settlement'
 import { order } from '../support/shopping'
 
@@ -29,16 +29,10 @@ async function probeDuringOutage(shop: Shop) {
 }
 
 describe('PostgreSQL stopped (immediate) and started again mid-run', () => {
-  let stack: FaultStack
-  beforeAll(async () => {
-    stack = await startFaultStack('fpg')
-  })
-  afterEach(({ task }) => {
-    if (task.result?.state === 'fail') console.log(stack.diagnostics())
-  })
-  afterAll(() => stack?.stop())
+  const stackOf = useFaultStack('fpg')
 
   it('answers 503 at once while it is down, then recovers by itself and loses nothing', async () => {
+    const stack = stackOf()
     const started = Date.now()
     const shop = await openShop(stack.server.baseUrl)
     const load = placeOrders(shop, 300)
@@ -64,6 +58,7 @@ describe('PostgreSQL stopped (immediate) and started again mid-run', () => {
   })
 
   it('still pushes live order updates after the restart (the web LISTENs again)', async () => {
+    const stack = stackOf()
     const admin = new Client(stack.server.baseUrl)
     await admin.post('/api/auth/admin', { password: TEST_ADMIN_PASSWORD })
     const store = (await admin.post('/api/stores', { name: 'Slow store', location: 'Testville' })).data

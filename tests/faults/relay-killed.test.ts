@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import postgres from 'postgres'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { useFaultStack } from '../support/fault-hooks'
 import { openShop, placeOrders } from '../support/load'
-import { startFaultStack, type FaultStack } from '../support/services'
 import { expectSettledCorrectly, report } from '../support/settlement'
 import { messageIdsInStream, publishWithIds } from '../support/stream'
 
@@ -64,16 +64,10 @@ async function holdOutboxMarks(databaseUrl: string) {
 }
 
 describe('the relay killed after publishing, before marking', () => {
-  let stack: FaultStack
-  beforeAll(async () => {
-    stack = await startFaultStack('frelay')
-  })
-  afterEach(({ task }) => {
-    if (task.result?.state === 'fail') console.log(stack.diagnostics())
-  })
-  afterAll(() => stack?.stop())
+  const stackOf = useFaultStack('frelay')
 
   it('publishes the batch again, and the stream and the inboxes drop the copies: nothing handled twice', async () => {
+    const stack = stackOf()
     const started = Date.now()
     const shop = await openShop(stack.server.baseUrl)
     const load = placeOrders(shop, 300)

@@ -1,16 +1,13 @@
-import { afterAll, beforeAll, describe, it } from 'vitest'
+import { describe, it } from 'vitest'
+import { useFaultStack } from '../support/fault-hooks'
 import { openShop, placeOrders } from '../support/load'
-import { startFaultStack, type FaultStack } from '../support/services'
 import { expectSettledCorrectly, report } from '../support/settlement'
 
 describe('the worker killed with SIGKILL, again and again', () => {
-  let stack: FaultStack
-  beforeAll(async () => {
-    stack = await startFaultStack('fkill')
-  })
-  afterAll(() => stack?.stop())
+  const stackOf = useFaultStack('fkill')
 
   it('loses and doubles nothing: every order decided as it must be, scarce stock sold out exactly, audit clean', async () => {
+    const stack = stackOf()
     const started = Date.now()
     const shop = await openShop(stack.server.baseUrl)
     const load = placeOrders(shop, 300)
