@@ -6,7 +6,8 @@ COPY package.json package-lock.json ./
 # Scripts are skipped here because `nuxt prepare` needs the sources, which are copied next.
 RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY . .
-RUN npm run build
+# The scripts skipped above include applying patches/ (a postgres.js fix, see README).
+RUN npx patch-package && npm run build
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
 EXPOSE 3000
 CMD ["node", ".output/server/index.mjs"]

@@ -1,7 +1,7 @@
 import { jetstream } from '@nats-io/jetstream'
 import { connect, type NatsConnection } from '@nats-io/transport-node'
 import { ConfigError, config } from '../server/platform/config'
-import { closeDb, db, waitForDatabase } from '../server/platform/db'
+import { closeDb, db, nameConnections, waitForDatabase } from '../server/platform/db'
 import { ensurePipeline, pipelineNames } from '../server/platform/jetstream'
 import { createLogger } from '../server/platform/log'
 import { watchMaxDeliveries } from './advisories'
@@ -33,6 +33,7 @@ async function connectNats(url: string): Promise<NatsConnection> {
 
 async function main() {
   const settings = config()
+  nameConnections('plaza-worker')
   const sql = db()
   await waitForDatabase(sql, settings.DATABASE_URL, line => log.error(line))
   const nc = await connectNats(settings.NATS_URL)
@@ -43,7 +44,7 @@ async function main() {
   const metricsServer = startMetricsServer(workerMetrics, { port: settings.PLAZA_WORKER_METRICS_PORT, token: settings.PLAZA_METRICS_TOKEN }, log)
 
   const stop = new AbortController()
-  const relay = startRelay(sql, js, names, log, stop.signal)
+  const relay = startRelay(sql, settings.DATABASE_URL, js, names, log, stop.signal)
   const sweeper = startDeadlineSweeper(sql, log, stop.signal)
   const advisories = watchMaxDeliveries(nc, jsm, sql, names, log)
   const specs = [

@@ -1,5 +1,6 @@
 import type { JetStreamClient } from '@nats-io/jetstream'
-import type { Db, Sql } from '../server/platform/db'
+import { connectionName, type Db, type Sql } from '../server/platform/db'
+import { listenDurably } from '../server/platform/listen'
 import { lockUnpublished, markPublished, OUTBOX_CHANNEL } from '../server/platform/outbox'
 import type { PipelineNames } from '../server/platform/jetstream'
 import type { Logger } from '../server/platform/log'
@@ -14,7 +15,7 @@ const POLL_MS = 1000
  * dies between publishing and marking, the rows are published again and the stream's duplicate
  * window, then the consumers' inbox, drop the copy.
  */
-export function startRelay(db: Db, js: JetStreamClient, names: PipelineNames, log: Logger, stopSignal: AbortSignal) {
+export function startRelay(db: Db, databaseUrl: string, js: JetStreamClient, names: PipelineNames, log: Logger, stopSignal: AbortSignal) {
   // A nudge that arrives while a batch is being published must not be lost: it is remembered in
   // `pending` and the loop runs again at once instead of sleeping until the next poll.
   let pending = false
@@ -23,8 +24,11 @@ export function startRelay(db: Db, js: JetStreamClient, names: PipelineNames, lo
     pending = true
     wake?.()
   }
-  const listening = db.listen(OUTBOX_CHANNEL, nudge).catch((error) => {
-    log.warn({ err: error }, 'outbox LISTEN failed; relying on polling')
+  // Rows committed while the LISTEN was down were not announced: look at once when it is back.
+  const listener = listenDurably(databaseUrl, OUTBOX_CHANNEL, connectionName(), {
+    onNotify: nudge,
+    onResubscribed: nudge,
+    onError: error => log.warn({ err: error }, 'outbox LISTEN lost; polling until it is back'),
   })
 
   const publishBatch = async () => {
@@ -62,7 +66,7 @@ export function startRelay(db: Db, js: JetStreamClient, names: PipelineNames, lo
         }
       })
     }
-    await (await listening)?.unlisten()
+    await listener.stop()
   })()
   return { done, nudge }
 }

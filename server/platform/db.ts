@@ -8,15 +8,20 @@ export type Tx = postgres.TransactionSql
 /** Anything that runs queries: the pool or a transaction. Adapters take this. */
 export type Sql = postgres.Sql | postgres.TransactionSql
 
-function connect(url: string) {
+function connect(url: string, applicationName: string) {
   return postgres(url, {
     max: 10,
     onnotice: () => {},
+    // Queries wait for a connection's reconnect delay, and postgres.js's default grows to 20 s while
+    // the database is away: a request would hang instead of answering 503. Retry at most a second apart.
+    backoff: (retries: number) => Math.min(0.1 * 2 ** retries, 1),
+    // A server that does not answer at all fails the query after a few seconds rather than 30.
+    connect_timeout: 5,
     // Columns come back camelCased; SQL text keeps Postgres's snake_case names.
     transform: { column: { from: postgres.toCamel } },
     // int8 (count(*), sums) comes back as a number: every count here is far below 2^53.
     types: { int8: { to: 20, from: [20], serialize: (value: number) => String(value), parse: (value: string) => Number(value) } },
-    connection: { application_name: 'plaza' },
+    connection: { application_name: applicationName },
   })
 }
 
@@ -26,10 +31,22 @@ export function inTransaction<T>(sql: Sql, work: (tx: Tx) => Promise<T>): Promis
 }
 
 let shared: postgres.Sql | undefined
+let applicationName = 'plaza'
+
+/**
+ * Names this process's connections in pg_stat_activity (the worker is 'plaza-worker', so an operator,
+ * or a fault test, can tell its sessions from the web's). Call before the first `db()`.
+ */
+export function nameConnections(name: string): void {
+  applicationName = name
+}
+
+/** The name this process's connections carry in pg_stat_activity. */
+export const connectionName = (): string => applicationName
 
 /** The process's one connection pool, created on first use. */
 export function db(): postgres.Sql {
-  shared ??= connect(config().DATABASE_URL)
+  shared ??= connect(config().DATABASE_URL, applicationName)
   return shared
 }
 

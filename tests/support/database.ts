@@ -10,17 +10,17 @@ export interface TestDatabase {
   drop: () => Promise<void>
 }
 
-/** A fresh, migrated database of its own for one test run; `drop` removes it. */
-export async function createTestDatabase(label: string): Promise<TestDatabase> {
+/** A fresh, migrated database of its own for one test run (on the shared server unless told); `drop` removes it. */
+export async function createTestDatabase(label: string, serverUrl = SERVER_URL): Promise<TestDatabase> {
   const name = `plaza_test_${label}_${randomBytes(4).toString('hex')}`
-  const url = new URL(SERVER_URL)
+  const url = new URL(serverUrl)
   url.pathname = `/${name}`
   await migrate(url.toString(), () => {})
   return {
     url: url.toString(),
     name,
     drop: async () => {
-      const admin = postgres(SERVER_URL, { max: 1, onnotice: () => {} })
+      const admin = postgres(serverUrl, { max: 1, onnotice: () => {} })
       try {
         await admin`drop database if exists ${admin(name)} with (force)`
       }

@@ -4,7 +4,8 @@ export class Client {
 
   constructor(readonly baseUrl: string) {}
 
-  async request(method: string, path: string, options: { json?: unknown, body?: string, headers?: Record<string, string> } = {}) {
+  /** `timeoutMs` aborts the request (fetch then throws a TimeoutError) instead of waiting for ever. */
+  async request(method: string, path: string, options: { json?: unknown, body?: string, headers?: Record<string, string>, timeoutMs?: number } = {}) {
     const headers: Record<string, string> = { ...options.headers }
     if (this.cookie) headers.cookie = this.cookie
     let body = options.body
@@ -12,7 +13,8 @@ export class Client {
       body = JSON.stringify(options.json)
       headers['content-type'] ??= 'application/json'
     }
-    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body, redirect: 'manual' })
+    const signal = options.timeoutMs ? AbortSignal.timeout(options.timeoutMs) : undefined
+    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body, redirect: 'manual', signal })
     const setCookie = response.headers.getSetCookie().find(value => value.startsWith('plaza-session='))
     if (setCookie) this.cookie = setCookie.split(';')[0]!
     const text = await response.text()

@@ -7,6 +7,12 @@ import { startWorker, type RunningWorker } from './worker'
 
 export const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222'
 
+/** Servers a stack runs on when not the machine's shared ones (see services.ts). */
+export interface StackServers {
+  postgresUrl: string
+  natsUrl: string
+}
+
 export interface Stack {
   database: TestDatabase
   prefix: string
@@ -15,19 +21,22 @@ export interface Stack {
   worker: RunningWorker
   /** Starts another worker on the same database and stream (a replica, or a restart). */
   startWorker: () => Promise<RunningWorker>
+  /** Every worker started so far, the first one included. */
+  workers: () => RunningWorker[]
   stop: () => Promise<void>
 }
 
 /**
  * Web and worker on a database and a NATS prefix of their own, with short confirmation delays unless
- * told otherwise. `stop` ends both, deletes the stream and drops the database.
+ * told otherwise. `stop` ends both, deletes the stream and drops the database. On `servers` of the
+ * test's own, `stop` only ends the processes: the caller throws the servers away whole.
  */
-export async function startStack(label: string, env: Record<string, string> = {}): Promise<Stack> {
-  const database = await createTestDatabase(label)
+export async function startStack(label: string, env: Record<string, string> = {}, servers?: StackServers): Promise<Stack> {
+  const database = await createTestDatabase(label, servers?.postgresUrl)
   const prefix = `t${label}${randomBytes(3).toString('hex')}`.toLowerCase()
   const settings = {
     DATABASE_URL: database.url,
-    NATS_URL,
+    NATS_URL: servers?.natsUrl ?? NATS_URL,
     PLAZA_NATS_PREFIX: prefix,
     PAYMENT_CONFIRM_DELAY_MS: '0',
     STORE_CONFIRM_DELAY_MS: '0',
@@ -52,7 +61,14 @@ export async function startStack(label: string, env: Record<string, string> = {}
       workers.push(worker)
       return worker
     },
+    workers: () => [...workers],
     stop: async () => {
+      if (servers) {
+        // A fault test may leave a server down: no drain to wait for, nothing to drop.
+        await Promise.all(workers.map(worker => worker.kill()))
+        await server.stop()
+        return
+      }
       await Promise.all(workers.map(worker => worker.stop()))
       await server.stop()
       await deleteStream(prefix)
