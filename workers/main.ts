@@ -1,9 +1,10 @@
 import { jetstream } from '@nats-io/jetstream'
 import { connect, type NatsConnection } from '@nats-io/transport-node'
-import { ConfigError, config } from '../server/platform/config'
+import { ConfigError, config, natsServers } from '../server/platform/config'
 import { closeDb, db, nameConnections, waitForDatabase } from '../server/platform/db'
 import { ensurePipeline, pipelineNames } from '../server/platform/jetstream'
 import { createLogger } from '../server/platform/log'
+import { workerIdentity } from '../server/platform/worker-identity'
 import { watchMaxDeliveries } from './advisories'
 import { catalogConsumer } from './catalog.consumer'
 import { runConsumer } from './consumer'
@@ -21,7 +22,7 @@ const BATCH_SIZE = Number(process.env.PLAZA_WORKER_BATCH_SIZE ?? 100)
 async function connectNats(url: string): Promise<NatsConnection> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await connect({ servers: url, name: 'plaza-worker', maxReconnectAttempts: -1, reconnectTimeWait: 1000 })
+      return await connect({ servers: natsServers(url), name: 'plaza-worker', maxReconnectAttempts: -1, reconnectTimeWait: 1000 })
     }
     catch (error) {
       const delay = Math.min(500 * 2 ** (attempt - 1), 10_000)
@@ -38,7 +39,7 @@ async function main() {
   await waitForDatabase(sql, settings.DATABASE_URL, line => log.error(line))
   const nc = await connectNats(settings.NATS_URL)
   const names = pipelineNames(settings.PLAZA_NATS_PREFIX)
-  const jsm = await ensurePipeline(nc, names)
+  const jsm = await ensurePipeline(nc, names, settings.PLAZA_STREAM_REPLICAS)
   const js = jetstream(nc)
   watchPipeline(workerMetrics, sql, jsm, names, log)
   const metricsServer = startMetricsServer(workerMetrics, { port: settings.PLAZA_WORKER_METRICS_PORT, token: settings.PLAZA_METRICS_TOKEN }, log)
@@ -53,7 +54,7 @@ async function main() {
     { durable: names.durable('ordering'), spec: orderingConsumer(sql, names.relative) },
   ]
   const consumers = specs.map(async ({ durable, spec }) => runConsumer(await js.consumers.get(names.stream, durable), spec, sql, log, BATCH_SIZE, stop.signal))
-  log.info({ stream: names.stream, batchSize: BATCH_SIZE }, 'worker started')
+  log.info({ stream: names.stream, replicas: settings.PLAZA_STREAM_REPLICAS, batchSize: BATCH_SIZE, worker: workerIdentity() }, 'worker started')
 
   let stopping = false
   const shutdown = async (signal: string) => {

@@ -1,10 +1,12 @@
 import { z } from 'zod'
 
 const milliseconds = (fallback: number) => z.coerce.number().int().min(0).max(3_600_000).default(fallback)
+const NATS_SERVER_URL = /^(nats|tls|wss?):\/\/[^\s,]+$/
 
 const configSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default('postgres://postgres@127.0.0.1:5432/plaza'),
-  NATS_URL: z.string().regex(/^(nats|tls|wss?):\/\/\S+$/, 'must look like nats://host:port').default('nats://127.0.0.1:4222'),
+  // One server, or several separated by commas (the nodes of a cluster): the client tries them all.
+  NATS_URL: z.string().refine(value => natsServers(value).length > 0 && natsServers(value).every(url => NATS_SERVER_URL.test(url)), 'must look like nats://host:port, or several such URLs separated by commas').default('nats://127.0.0.1:4222'),
   PLAZA_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   NUXT_SESSION_PASSWORD: z.string().min(32, 'must be at least 32 characters').optional(),
   PAYMENT_CONFIRM_DELAY_MS: milliseconds(5_000),
@@ -17,6 +19,10 @@ const configSchema = z.object({
   // Prometheus: the worker serves /metrics on its own port (0: not at all); the token guards both processes' /metrics.
   PLAZA_WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9464),
   PLAZA_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  // JetStream allows 1 to 5 replicas, and no more than the cluster has nodes (the server refuses the stream otherwise).
+  PLAZA_STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
+  // Recorded beside each message a worker handles, so a share of the work can be traced to a process.
+  PLAZA_WORKER_ID: z.string().regex(/^[\w.:-]{1,100}$/, 'letters, digits and . : _ - (at most 100)').optional(),
 })
 
 export type Config = z.infer<typeof configSchema>
@@ -30,6 +36,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (result.success) return result.data
   const problems = result.error.issues.map(issue => `${issue.path.join('.')} ${issue.message}`)
   throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`)
+}
+
+/** NATS_URL as the list of servers the client connects to (nats.js takes one string as one server). */
+export function natsServers(natsUrl: string): string[] {
+  return natsUrl.split(',').map(url => url.trim()).filter(Boolean)
 }
 
 let loaded: Config | undefined

@@ -24,8 +24,12 @@ export type PipelineNames = ReturnType<typeof pipelineNames>
 export const MAX_DELIVER = 50
 export const ACK_WAIT_MS = 30_000
 
-/** Creates or updates the stream and the three durable pull consumers; safe to call from every replica. */
-export async function ensurePipeline(nc: NatsConnection, names: PipelineNames): Promise<JetStreamManager> {
+/**
+ * Creates or updates the stream and the three durable pull consumers; safe to call from every replica.
+ * `replicas` (PLAZA_STREAM_REPLICAS) is how many servers of a JetStream cluster keep the stream; the
+ * consumers set none of their own, so the server gives them the stream's count.
+ */
+export async function ensurePipeline(nc: NatsConnection, names: PipelineNames, replicas = 1): Promise<JetStreamManager> {
   const jsm = await jetstreamManager(nc)
   const stream = {
     name: names.stream,
@@ -35,6 +39,7 @@ export async function ensurePipeline(nc: NatsConnection, names: PipelineNames): 
     storage: StorageType.File,
     duplicate_window: nanos(2 * 60_000),
     max_age: nanos(7 * 24 * 60 * 60_000),
+    num_replicas: replicas,
   }
   try {
     await jsm.streams.info(names.stream)

@@ -1,4 +1,5 @@
 import type { Sql } from './db'
+import { workerIdentity } from './worker-identity'
 
 export const OUTBOX_CHANNEL = 'plaza_outbox'
 
@@ -34,6 +35,6 @@ export function lockUnpublished(tx: Sql, limit: number) {
     for update skip locked`
 }
 
-export async function markPublished(tx: Sql, ids: string[]): Promise<void> {
-  await tx`update platform.outbox set published_at = now() where id = any(${ids}::uuid[])`
+export async function markPublished(tx: Sql, ids: string[], publishedBy = workerIdentity()): Promise<void> {
+  await tx`update platform.outbox set published_at = now(), published_by = ${publishedBy} where id = any(${ids}::uuid[])`
 }

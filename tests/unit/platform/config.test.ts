@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ConfigError, parseConfig, redactUrl } from '../../../server/platform/config'
+import { ConfigError, natsServers, parseConfig, redactUrl } from '../../../server/platform/config'
 
 describe('parseConfig', () => {
   it('falls back to the documented defaults', () => {
@@ -14,6 +14,7 @@ describe('parseConfig', () => {
       PLAZA_SIGNIN_ATTEMPTS_PER_MINUTE: 10,
       PLAZA_ORDERS_PER_MINUTE: 60,
       PLAZA_WORKER_METRICS_PORT: 9464,
+      PLAZA_STREAM_REPLICAS: 1,
     })
   })
 
@@ -47,6 +48,29 @@ describe('parseConfig', () => {
 
   it('refuses a negative delay', () => {
     expect(() => parseConfig({ PAYMENT_CONFIRM_DELAY_MS: '-1' })).toThrow(/PAYMENT_CONFIRM_DELAY_MS/)
+  })
+})
+
+describe('cluster settings', () => {
+  it('accepts several NATS servers separated by commas, and hands them to the client as a list', () => {
+    const { NATS_URL } = parseConfig({ NATS_URL: 'nats://nats-1:4222, nats://nats-2:4222,nats://nats-3:4222' })
+    expect(natsServers(NATS_URL)).toEqual(['nats://nats-1:4222', 'nats://nats-2:4222', 'nats://nats-3:4222'])
+    expect(natsServers('nats://127.0.0.1:4222')).toEqual(['nats://127.0.0.1:4222'])
+  })
+
+  it('refuses a list with one bad URL in it, or none at all', () => {
+    expect(() => parseConfig({ NATS_URL: 'nats://nats-1:4222,http://nats-2:4222' })).toThrow(/NATS_URL/)
+    expect(() => parseConfig({ NATS_URL: ' , ' })).toThrow(/NATS_URL/)
+  })
+
+  it('takes 1 to 5 stream replicas', () => {
+    expect(parseConfig({ PLAZA_STREAM_REPLICAS: '3' }).PLAZA_STREAM_REPLICAS).toBe(3)
+    for (const bad of ['0', '6', '2.5', 'three']) expect(() => parseConfig({ PLAZA_STREAM_REPLICAS: bad })).toThrow(/PLAZA_STREAM_REPLICAS/)
+  })
+
+  it('takes a worker id made of name characters', () => {
+    expect(parseConfig({ PLAZA_WORKER_ID: 'worker-2.eu:7' }).PLAZA_WORKER_ID).toBe('worker-2.eu:7')
+    expect(() => parseConfig({ PLAZA_WORKER_ID: 'has spaces' })).toThrow(/PLAZA_WORKER_ID/)
   })
 })
 
