@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { jetstreamManager } from '@nats-io/jetstream'
 import { connect } from '@nats-io/transport-node'
+import { natsServers } from '../../server/platform/config'
 import { createTestDatabase, type TestDatabase } from './database'
 import { startServer, type RunningServer } from './server'
 import { startWorker, type RunningWorker } from './worker'
@@ -28,8 +29,9 @@ export interface Stack {
 
 /**
  * Web and worker on a database and a NATS prefix of their own, with short confirmation delays unless
- * told otherwise. `stop` ends both, deletes the stream and drops the database. On `servers` of the
- * test's own, `stop` only ends the processes: the caller throws the servers away whole.
+ * told otherwise (`env` may also point them at other NATS servers: NATS_URL). `stop` ends both,
+ * deletes the stream and drops the database. On `servers` of the test's own, `stop` only ends the
+ * processes: the caller throws the servers away whole.
  */
 export async function startStack(label: string, env: Record<string, string> = {}, servers?: StackServers): Promise<Stack> {
   const database = await createTestDatabase(label, servers?.postgresUrl)
@@ -71,14 +73,14 @@ export async function startStack(label: string, env: Record<string, string> = {}
       }
       await Promise.all(workers.map(worker => worker.stop()))
       await server.stop()
-      await deleteStream(prefix)
+      await deleteStream(prefix, settings.NATS_URL)
       await database.drop()
     },
   }
 }
 
-export async function deleteStream(prefix: string): Promise<void> {
-  const nc = await connect({ servers: NATS_URL })
+export async function deleteStream(prefix: string, natsUrl = NATS_URL): Promise<void> {
+  const nc = await connect({ servers: natsServers(natsUrl) })
   try {
     const jsm = await jetstreamManager(nc)
     await jsm.streams.delete(prefix.toUpperCase()).catch(() => false)
