@@ -26,6 +26,14 @@ export interface ConsumerSpec {
   handleBatch: (deliveries: Delivery[]) => Promise<Outcome[]>
 }
 
+/**
+ * How long one pull request waits on the server. nats.js sends the next pull before it expires and
+ * watches heartbeats at half this interval; a pull held by a broker node that died is noticed after
+ * two missed heartbeats. The default (30 s) left a clustered pipeline idle for half a minute after its
+ * consumer leader was killed; 5 s costs one idle pull per consumer every few seconds.
+ */
+const PULL_EXPIRES_MS = 5_000
+
 /** Redelivery backoff for transient failures: 0.5 s, 1 s, 2 s … capped at 30 s. */
 export const backoff = (deliveries: number) => Math.min(500 * 2 ** Math.max(0, deliveries - 1), 30_000)
 
@@ -35,7 +43,7 @@ export const backoff = (deliveries: number) => Math.min(500 * 2 ** Math.max(0, d
  * after it returns. While a batch runs, the next one gathers.
  */
 export async function runConsumer(consumer: Consumer, spec: ConsumerSpec, db: Sql, log: Logger, batchSize: number, stopSignal: AbortSignal) {
-  const messages = await consumer.consume({ max_messages: batchSize * 2 })
+  const messages = await consumer.consume({ max_messages: batchSize * 2, expires: PULL_EXPIRES_MS })
   stopSignal.addEventListener('abort', () => void messages.close(), { once: true })
   const queue = batchQueue<JsMsg>(batchSize * 2)
   const reading = (async () => {

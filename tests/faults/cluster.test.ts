@@ -86,10 +86,12 @@ describe('a 3-node JetStream cluster that loses its stream leader mid-run', () =
     const perProduct = 150
     let placed = 0
     let killed: string | undefined
+    let killedAt = 0
     const killing = (async () => {
       while (placed < 100) await new Promise(resolve => setTimeout(resolve, 20))
       killed = (await jsm.streams.info(stream)).cluster!.leader!
       await cluster.node(killed).kill()
+      killedAt = Date.now()
       console.log(`[measure] killed ${killed}, the stream leader, after ${placed} orders were placed`)
     })()
     const place = async (productId: string) => {
@@ -101,9 +103,10 @@ describe('a 3-node JetStream cluster that loses its stream leader mid-run', () =
     }
     await Promise.all([place(scarce!), place(plenty!), killing])
 
-    const started = Date.now()
+    const lastPlacedAt = Date.now()
     const orders = await waitUntilDecided(stack.database.url, 2 * perProduct, 90_000)
-    console.log(`[measure] ${orders.length} orders decided ${((Date.now() - started) / 1000).toFixed(1)} s after the last was placed`)
+    const since = (time: number) => `${((Date.now() - time) / 1000).toFixed(1)} s`
+    console.log(`[measure] ${orders.length} orders decided ${since(killedAt)} after the kill, ${since(lastPlacedAt)} after the last was placed`)
     expect(orders.filter(o => !['accepted', 'rejected'].includes(o.status))).toEqual([])
     expect(orders.filter(o => o.reason === 'TIMED_OUT')).toEqual([])
     const left = async (productId: string) => (await client.get(`/api/products/${productId}`)).data.stock
