@@ -13,16 +13,17 @@ import { http } from './scenarios/http'
 import { limit } from './scenarios/limit'
 import { memory } from './scenarios/memory'
 import { pipeline } from './scenarios/pipeline'
+import { scaleout } from './scenarios/scaleout'
 
 const root = join(import.meta.dirname, '..')
 const resultsDir = join(import.meta.dirname, 'results')
-const SCENARIOS: Scenario[] = [limit, pipeline, delays, http, memory]
+const SCENARIOS: Scenario[] = [limit, pipeline, delays, http, memory, scaleout]
 
-const USAGE = `npm run bench [-- --quick] [--only=limit,pipeline,delays,http,memory] [--reps=3] [--workers=1] [--cpu-prof]
+const USAGE = `npm run bench [-- --quick] [--only=limit,pipeline,delays,http,memory,scaleout] [--reps=3] [--workers=1] [--cpu-prof]
   --quick      small counts and one repetition (a smoke run, under 2 minutes on an idle machine)
   --only       run only these scenarios (comma-separated)
   --reps       repetitions per measurement; the table shows medians (default 3, 1 with --quick)
-  --workers    worker processes on the zero-delay stack (default 1)
+  --workers    worker processes on the zero-delay stack (default 1; scaleout runs 1, 2 and 3 on a stack of its own)
   --cpu-prof   profile web and worker(s) of the zero-delay stack (node --cpu-prof) and print their top functions`
 
 function options() {

@@ -1,7 +1,7 @@
 import type { Db, Tx } from '../server/platform/db'
 import { claimMessages } from '../server/platform/inbox'
 import { enqueue, type OutgoingMessage } from '../server/platform/outbox'
-import { commitOrderStock, releaseOrderStock, reserveStores, STORE_SUBJECTS, storeConfirmDelays, type ReservationOutcome, type StoreReservation } from '../server/modules/catalog'
+import { commitOrderStock, lockStockFor, releaseOrderStock, reserveStores, STORE_SUBJECTS, storeConfirmDelays, type ReservationOutcome, type StoreReservation } from '../server/modules/catalog'
 import { orderMessage, type OrderOutcomeMessage, type OrderPlacedMessage } from '../server/modules/ordering/messages'
 import { derivedId } from '../server/modules/shared/ids'
 import { DONE, poisoned, type ConsumerSpec, type Outcome } from './consumer'
@@ -63,8 +63,10 @@ function dueStoresOf(event: OrderPlacedMessage, delayOf: (storeId: string) => nu
 /**
  * Closings go first: a reservation for an order that closes in the same batch is then skipped,
  * as it would be had it come later. `delete()` applies a message delivered twice in a batch once.
+ * Every product the batch may change is locked before anything else (see `lockStockFor`).
  */
 async function applyAll(tx: Tx, closings: Closing[], dueStores: DueStore[]) {
+  await lockStockFor(tx, dueStores, closings.map(event => event.orderId))
   const claimed = await claimMessages(tx, CATALOG, [...closings.map(event => event.messageId), ...dueStores.map(store => store.resultId)])
   for (const event of closings) {
     if (!claimed.delete(event.messageId)) continue

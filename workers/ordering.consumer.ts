@@ -1,7 +1,7 @@
 import type { Db } from '../server/platform/db'
 import { claimMessages } from '../server/platform/inbox'
 import { storeResultMessage } from '../server/modules/catalog/messages'
-import { knownOrders, recordPaymentCommand, recordResults, recordStoreCommand, retryOnConflict, type OrderResult } from '../server/modules/ordering'
+import { lockKnownOrders, recordPaymentCommand, recordResults, recordStoreCommand, retryOnConflict, type OrderResult } from '../server/modules/ordering'
 import { paymentResultMessage } from '../server/modules/payments/messages'
 import { DONE, poisoned, type ConsumerSpec, type Delivery, type Outcome } from './consumer'
 
@@ -12,7 +12,9 @@ type Incoming = OrderResult & { messageId: string, index: number }
 
 /**
  * Applies payment and store results to their orders' streams, with expected versions, exactly once:
- * a whole batch in one transaction, retried on fresh state when another writer got in first.
+ * a whole batch in one transaction. The batch's orders are locked first, so a worker handling
+ * results of the same orders waits rather than collides; a collision with a writer that did not
+ * lock still runs the batch again on fresh state.
  */
 export function orderingConsumer(db: Db, relative: (subject: string) => string): ConsumerSpec {
   return {
@@ -28,7 +30,7 @@ export function orderingConsumer(db: Db, relative: (subject: string) => string):
       })
       if (incoming.length === 0) return outcomes
       await retryOnConflict(() => db.begin(async (tx) => {
-        const orders = await knownOrders(tx, incoming.map(result => result.orderId))
+        const orders = await lockKnownOrders(tx, incoming.map(result => result.orderId))
         // An unknown order is poison; it is left unclaimed so that a redrive is handled afresh.
         const known = incoming.filter(result => orders.has(result.orderId))
         for (const result of incoming) outcomes[result.index] = orders.has(result.orderId) ? DONE : poisoned(`unknown order ${result.orderId}`)

@@ -14,6 +14,8 @@ export { TEST_ADMIN_PASSWORD as ADMIN_PASSWORD }
 /** A child process of the bench: its pid (for /proc), the tail of its output, and a graceful stop. */
 export interface BenchProcess {
   pid: number
+  /** A worker's PLAZA_WORKER_ID (worker-1, worker-2, …), which the inbox and outbox record; 'web' for the web process. */
+  id: string
   output: () => string
   stop: () => Promise<void>
 }
@@ -23,7 +25,12 @@ export interface BenchStack {
   database: TestDatabase
   prefix: string
   web: BenchProcess
+  /** The workers running now, in the order they started. */
   workers: BenchProcess[]
+  /** Starts one more worker on the stack's database and prefix, and waits until its consumers run. */
+  addWorker: () => Promise<BenchProcess>
+  /** Stops a worker gracefully (it drains what it holds) and takes it off `workers`. */
+  removeWorker: (worker: BenchProcess) => Promise<void>
   stop: () => Promise<void>
 }
 
@@ -60,18 +67,27 @@ export async function startBenchStack(label: string, options: StackOptions = {})
     started.push(web)
     await until(() => ready(baseUrl), web, 'the web server to answer /api/auth/session')
     const workers: BenchProcess[] = []
-    for (let i = 0; i < (options.workers ?? 1); i++) {
-      const worker = launch('worker', [...nodeArgs, '--import', 'tsx', join(root, 'workers', 'main.ts')], env)
+    let launched = 0
+    const addWorker = async () => {
+      const id = `worker-${++launched}`
+      const worker = launch(id, [...nodeArgs, '--import', 'tsx', join(root, 'workers', 'main.ts')], { ...env, PLAZA_WORKER_ID: id })
       started.push(worker)
       workers.push(worker)
       await until(async () => worker.output().includes('"worker started"'), worker, 'the worker to start')
+      return worker
     }
+    for (let i = 0; i < (options.workers ?? 1); i++) await addWorker()
     return {
       baseUrl,
       database,
       prefix,
       web,
       workers,
+      addWorker,
+      removeWorker: async (worker) => {
+        await worker.stop()
+        workers.splice(workers.indexOf(worker), 1)
+      },
       stop: async () => {
         await Promise.all(workers.map(worker => worker.stop()))
         await web.stop()
@@ -106,7 +122,7 @@ function launch(name: string, args: string[], env: Record<string, string>): Benc
     await exited
     clearTimeout(force)
   }
-  return { child, pid: child.pid!, output: () => `[${name}] ${output}`, stop }
+  return { child, pid: child.pid!, id: name, output: () => `[${name}] ${output}`, stop }
 }
 
 async function ready(baseUrl: string): Promise<boolean> {

@@ -10,6 +10,19 @@ export async function lockStock(tx: Sql, productIds: string[]): Promise<Map<stri
   return new Map(rows.map(row => [row.id, row.stock]))
 }
 
+/**
+ * lockStock for a batch that also closes orders: locks, in id order and in one statement, these
+ * products and those the closing orders hold reserved (a subquery in WHERE takes no row locks).
+ */
+export async function lockProductsAndReserved(tx: Sql, productIds: string[], closingOrderIds: string[]): Promise<void> {
+  await tx`
+    select 1 from catalog.products
+    where id = any(${productIds}::uuid[])
+       or id in (select product_id from catalog.reservations where order_id = any(${closingOrderIds}::uuid[]) and status = 'reserved')
+    order by id
+    for update`
+}
+
 /** Takes units of locked products (see lockStock) off the shelf, in one statement. */
 export async function takeStock(tx: Sql, taken: Map<string, number>): Promise<void> {
   if (taken.size === 0) return

@@ -1,5 +1,5 @@
 import type { Tx } from '../../../platform/db'
-import { insertReservations, lockStock, reservedKey, selectClosedOrders, selectReservedStores, takeStock } from '../adapters/reservations.pg'
+import { insertReservations, lockProductsAndReserved, lockStock, reservedKey, selectClosedOrders, selectReservedStores, takeStock } from '../adapters/reservations.pg'
 import { allocateStock, type Allocation, type StoreLines } from '../allocation'
 
 /** One store's share of a placed order. */
@@ -28,4 +28,16 @@ export async function reserveStores(tx: Tx, requests: StoreReservation[]): Promi
     : []))
   const allocated = new Map(fresh.map((request, index) => [request, allocations[index]!]))
   return requests.map(request => closed.has(request.orderId) ? { outcome: 'skipped' } : allocated.get(request) ?? { outcome: 'confirmed' })
+}
+
+/**
+ * Call first in a transaction that closes `closingOrderIds` (release or commit) before it reserves
+ * `requests`. Releasing gives units back one order at a time, so two workers' batches could take
+ * the same products in different orders and deadlock before reserveStores locks them in id order;
+ * this locks every product the batch may change, in id order, up front. Without closings,
+ * reserveStores' own lock is enough and this does nothing.
+ */
+export async function lockStockFor(tx: Tx, requests: StoreReservation[], closingOrderIds: string[]): Promise<void> {
+  if (closingOrderIds.length === 0) return
+  await lockProductsAndReserved(tx, [...new Set(requests.flatMap(request => request.lines.map(line => line.productId)))], closingOrderIds)
 }

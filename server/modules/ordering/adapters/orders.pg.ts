@@ -109,3 +109,13 @@ export async function notifyOrdersChanged(tx: Sql, channel: string, orderIds: st
   if (orderIds.length === 0) return
   await tx`select pg_notify(${channel}, id) from unnest(${orderIds}::text[]) as id`
 }
+
+/**
+ * Locks the read-model rows of these orders until the transaction ends, in id order. Every writer
+ * of an existing order's stream takes it before reading the stream, so concurrent writers (several
+ * workers, an HTTP command, the deadline sweeper) wait for each other instead of colliding on the
+ * next version and running again; the fixed order keeps two batches from deadlocking.
+ */
+export async function lockOrders(tx: Sql, orderIds: string[]): Promise<void> {
+  await tx`select 1 from ordering.orders where id = any(${orderIds}::uuid[]) order by id for update`
+}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Sql } from '../../../platform/db'
 import { enqueue, type OutgoingMessage } from '../../../platform/outbox'
 import { insertEvents, selectEvents, type Cause, type StoredEvent } from '../adapters/order-events.pg'
-import { upsertOrder } from '../adapters/orders.pg'
+import { lockOrders, upsertOrder } from '../adapters/orders.pg'
 import { orderNotFound, VersionConflict } from '../errors'
 import { ORDER_SUBJECTS } from '../messages'
 import { decide, evolve, fold, storeIdsOf, type Order, type OrderCommand, type OrderEvent } from '../order'
@@ -35,6 +35,7 @@ export function integrationMessage(order: Order, stored: StoredEvent): OutgoingM
 
 /** Loads the order from its events, decides, and appends what the decision produced (maybe nothing). */
 export async function runOrderCommand(tx: Sql, orderId: string, command: OrderCommand, cause: Cause): Promise<{ order: Order, events: OrderEvent[] }> {
+  await lockOrders(tx, [orderId])
   const history = await selectEvents(tx, orderId)
   const order = fold(history, orderId)
   if (!order) throw orderNotFound()

@@ -1,7 +1,7 @@
 import type { Sql } from '../../../platform/db'
 import { enqueue } from '../../../platform/outbox'
 import { insertEventsOfOrders, selectEventsOfOrders, type Cause, type NewEvent } from '../adapters/order-events.pg'
-import { notifyOrdersChanged, upsertOrders } from '../adapters/orders.pg'
+import { lockOrders, notifyOrdersChanged, upsertOrders } from '../adapters/orders.pg'
 import { decide, evolve, fold, type Order, type OrderCommand } from '../order'
 import { integrationMessage, ORDER_CHANGED_CHANNEL } from './append'
 
@@ -12,9 +12,14 @@ export interface OrderResult {
   cause: Cause
 }
 
-/** The orders among `orderIds` that have a stream; results for the others can never apply. */
-export async function knownOrders(tx: Sql, orderIds: string[]): Promise<Map<string, Order>> {
-  const streams = await selectEventsOfOrders(tx, [...new Set(orderIds)])
+/**
+ * Locks and loads the orders among `orderIds` that have a stream (results for the others can never
+ * apply). The lock lasts until the caller's transaction ends, so no other writer appends meanwhile.
+ */
+export async function lockKnownOrders(tx: Sql, orderIds: string[]): Promise<Map<string, Order>> {
+  const ids = [...new Set(orderIds)]
+  await lockOrders(tx, ids)
+  const streams = await selectEventsOfOrders(tx, ids)
   const orders = new Map<string, Order>()
   for (const [orderId, stream] of streams) orders.set(orderId, fold(stream, orderId)!)
   return orders
@@ -25,8 +30,8 @@ export async function knownOrders(tx: Sql, orderIds: string[]): Promise<Map<stri
  * decided on the state the previous ones left (so two results of one order build on each other),
  * and all new events are appended in one statement at their expected versions. Then the read
  * model, the outbox and the live listeners are updated, as `appendToOrder` does for one order.
- * Every result's order must be in `orders` (see `knownOrders`). A concurrent append to any of the
- * orders throws VersionConflict: run the whole batch again on fresh state.
+ * Every result's order must be in `orders` (see `lockKnownOrders`). A concurrent append to any of the
+ * orders (a writer that did not lock) throws VersionConflict: run the whole batch again on fresh state.
  */
 export async function recordResults(tx: Sql, orders: Map<string, Order>, results: OrderResult[]): Promise<void> {
   const decided = decideAll(orders, results)
