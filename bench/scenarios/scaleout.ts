@@ -128,6 +128,9 @@ function record({ results, log }: BenchContext, runs: Run[], count: number) {
       results.record('scaleout', `${label}: smallest share of messages handled`, '%', list.map(run => run.handledShares.at(-1)!), `per worker, last run: ${percentages(last.handledShares)} % (even: ${(100 / workers).toFixed(0)} %)`)
       results.record('scaleout', `${label}: smallest share of outbox published`, '%', list.map(run => run.publishedShares.at(-1) ?? 0), `per relay, last run: ${percentages(last.publishedShares)} %`)
     }
+    const cpu = list.at(-1)!
+    results.record('scaleout', `${label}: CPU per order, workers + Postgres`, 'ms', list.map(run => run.workerCpuMs + run.postgresCpuMs), `CPU time; last run: workers ${cpu.workerCpuMs.toFixed(1)} ms, Postgres ${cpu.postgresCpuMs.toFixed(1)} ms`)
+    results.record('scaleout', `${label}: transactions rolled back per order`, 'tx', list.map(run => run.rollbacksPerOrder), 'expected 0: batches of different workers wait for each other\'s locks, never collide and run again')
     results.record('scaleout', `${label}: work done twice`, 'events', list.map(run => run.duplicates), `expected 0; events caused by a redelivery (absorbed by the inbox): ${list.map(run => run.redelivered).join(' / ')}`)
     const notAccepted = list.reduce((sum, run) => sum + run.notAccepted, 0)
     if (notAccepted > 0) results.record('scaleout', `${label}: orders not accepted`, 'orders', list.map(run => run.notAccepted), 'expected 0')
