@@ -153,7 +153,8 @@ export const scaleout: Scenario = {
   async run(context) {
     const { quick, reps, results, log } = context
     const count = quick ? 150 : 400
-    const stack = await context.startStack('scaleout', { env: { PAYMENT_CONFIRM_DELAY_MS: '0', STORE_CONFIRM_DELAY_MS: '0', ORDER_CONFIRM_DEADLINE_MS: '60000' } })
+    // No worker metrics server: three workers on one host would contend for its port.
+    const stack = await context.startStack('scaleout', { env: { PAYMENT_CONFIRM_DELAY_MS: '0', STORE_CONFIRM_DELAY_MS: '0', ORDER_CONFIRM_DEADLINE_MS: '60000', PLAZA_WORKER_METRICS_PORT: '0' } })
     try {
       const shop = await openShop(stack, { stores: 3, perStore: 10 })
       try {
