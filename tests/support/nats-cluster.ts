@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { onProcessExit } from './process-exit'
 import { freePort } from './server'
 
 /** The machine's nats-server (2.9.10 on the development machines); override with PLAZA_TEST_NATS_SERVER. */
@@ -92,12 +93,14 @@ export async function startNatsCluster(size = 3): Promise<NatsCluster> {
   for (let i = 0; i < size; i++) ports.push({ client: await freePort(), cluster: await freePort(), monitor: await freePort() })
   const nodes: ClusterNode[] = []
   const stops: (() => Promise<void>)[] = []
+  const killsOnExit: (() => void)[] = []
   for (const [index, own] of ports.entries()) {
     const name = `n${index + 1}`
     const configPath = join(dir, `${name}.conf`)
     writeFileSync(configPath, nodeConfig(name, own, ports.filter(other => other !== own), join(dir, name)))
     const { child, output, exited } = launch(name, configPath)
     const alive = () => child.exitCode === null && child.signalCode === null
+    killsOnExit.push(() => child.kill('SIGKILL'))
     const signal = async (kind: NodeJS.Signals) => {
       if (alive()) child.kill(kind)
       await exited
@@ -109,11 +112,17 @@ export async function startNatsCluster(size = 3): Promise<NatsCluster> {
     })
     nodes.push({ name, clientUrl: `nats://127.0.0.1:${own.client}`, monitorUrl: `http://127.0.0.1:${own.monitor}`, output, alive, kill: () => signal('SIGKILL') })
   }
+  // The safety net for a run that crashes before stop(): no node or store directory left behind.
+  const removeOnExit = onProcessExit(() => {
+    for (const kill of killsOnExit) kill()
+    rmSync(dir, { recursive: true, force: true })
+  })
   const cluster: NatsCluster = {
     url: nodes.map(node => node.clientUrl).join(','),
     nodes,
     node: name => nodes.find(node => node.name === name) ?? (() => { throw new Error(`no node ${name} in the cluster`) })(),
     stop: async () => {
+      removeOnExit()
       await Promise.all(stops.map(stop => stop()))
       rmSync(dir, { recursive: true, force: true })
     },
