@@ -161,12 +161,12 @@ export async function waitUntilIdle(shop: Shop, timeoutMs = 120_000): Promise<vo
 
 /**
  * Counts CPU seconds of web, workers and the stack's Postgres backends (the server processes serving
- * the app's connections, application_name 'plaza', not the bench's own; the pools keep their
- * connections, so the set is stable).
+ * the app's connections, application_name 'plaza' for the web and 'plaza-worker', not the bench's
+ * own; the pools keep their connections, so the set is stable).
  */
 export async function shopCpuMeter(shop: Shop) {
   const backends = await shop.sql<{ pid: number }[]>`
-    select pid from pg_stat_activity where datname = ${shop.stack.database.name} and application_name = 'plaza'`
+    select pid from pg_stat_activity where datname = ${shop.stack.database.name} and application_name in ('plaza', 'plaza-worker')`
   return cpuMeter(shop.stack, backends.map(backend => backend.pid))
 }
 
