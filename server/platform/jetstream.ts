@@ -22,7 +22,12 @@ export function pipelineNames(prefix: string) {
 export type PipelineNames = ReturnType<typeof pipelineNames>
 
 export const MAX_DELIVER = 50
-export const ACK_WAIT_MS = 30_000
+/**
+ * How long a message handed to a worker stays invisible to the others before it is delivered again:
+ * what a worker crash, or a broker node lost mid-pull, costs the orders it held. A batch takes well
+ * under a second; one slower than this is handled again and the inboxes drop the copy.
+ */
+export const ACK_WAIT_MS = 15_000
 
 /**
  * Creates or updates the stream and the three durable pull consumers; safe to call from every replica.
