@@ -9,20 +9,38 @@ export function batchQueue<T>(capacity: number) {
   let closed = false
   let wakeTaker: (() => void) | undefined
   let wakePutter: (() => void) | undefined
+  let batchFull: (() => void) | undefined
+  let lingerUntil = Number.POSITIVE_INFINITY
   return {
     /** Adds an item, waiting while the queue is full. */
     async put(item: T) {
       while (items.length >= capacity) await new Promise<void>(resolve => (wakePutter = resolve))
       items.push(item)
       wakeTaker?.()
+      if (items.length >= lingerUntil) batchFull?.()
     },
     close() {
       closed = true
       wakeTaker?.()
     },
-    /** Waits for an item, lets what is already arriving land, then takes up to `max`. Empty: closed and drained. */
-    async take(max: number): Promise<T[]> {
+    /**
+     * Waits for an item, then up to `lingerMs` more for the batch to fill (what is already arriving
+     * lands in any case), then takes up to `max`. Empty: closed and drained.
+     */
+    async take(max: number, lingerMs = 0): Promise<T[]> {
       while (items.length === 0 && !closed) await new Promise<void>(resolve => (wakeTaker = resolve))
+      if (lingerMs > 0 && items.length < max && !closed) {
+        lingerUntil = max
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, lingerMs)
+          batchFull = () => {
+            clearTimeout(timer)
+            resolve()
+          }
+        })
+        batchFull = undefined
+        lingerUntil = Number.POSITIVE_INFINITY
+      }
       await new Promise(resolve => setImmediate(resolve))
       const batch = items.splice(0, max)
       wakePutter?.()

@@ -34,6 +34,13 @@ export interface ConsumerSpec {
  */
 const PULL_EXPIRES_MS = 5_000
 
+/**
+ * How long a batch waits to fill once its first message is in. Every batch costs a transaction and
+ * half a dozen statements whatever its size; a few milliseconds here turn a steady stream of orders
+ * into batches of several, for a few milliseconds of latency per stage.
+ */
+const BATCH_LINGER_MS = 5
+
 /** Redelivery backoff for transient failures: 0.5 s, 1 s, 2 s … capped at 30 s. */
 export const backoff = (deliveries: number) => Math.min(500 * 2 ** Math.max(0, deliveries - 1), 30_000)
 
@@ -54,7 +61,7 @@ export async function runConsumer(consumer: Consumer, spec: ConsumerSpec, db: Sq
       queue.close()
     }
   })()
-  for (let batch = await queue.take(batchSize); batch.length > 0; batch = await queue.take(batchSize)) {
+  for (let batch = await queue.take(batchSize, BATCH_LINGER_MS); batch.length > 0; batch = await queue.take(batchSize, BATCH_LINGER_MS)) {
     await handleBatch(batch, spec, db, log)
   }
   await reading
