@@ -37,6 +37,9 @@ export default defineNuxtConfig({
     },
     directives: { include: [] },
     importTheme: { from: '~/theme/plaza.ts' },
+    // The theme is compiled once at build time into the app's stylesheet (modules/primevue-stylesheet.ts)
+    // instead of being inlined into every server-rendered page.
+    loadStyles: false,
     options: { ripple: false },
   },
 

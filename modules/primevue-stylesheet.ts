@@ -1,0 +1,85 @@
+import { addPluginTemplate, addTemplate, defineNuxtModule, useLogger } from '@nuxt/kit'
+import plazaTheme from '../theme/plaza'
+
+/** What @primevue/nuxt-module puts in the public runtime config: its options and every style module it registered. */
+interface PrimeVuePublicConfig {
+  usePrimeVue?: boolean
+  options?: Record<string, unknown>
+  styles?: { name: string, from: string }[]
+}
+
+/** The part of a PrimeVue style module (`primevue/button/style` and the like) that renders CSS. */
+interface StyleModule {
+  name: string
+  getStyleSheet?: () => string
+  getThemeStyleSheet?: () => string
+  getCommonThemeStyleSheet?: () => string
+}
+
+/**
+ * PrimeVue's Nuxt module writes the theme (tokens, dark mode, every registered component's styles)
+ * into each server-rendered page as ~45 <style> elements, about 150 KB a page. This module renders
+ * the same CSS once, at build time, from the same preset and style modules, into a file that joins
+ * the app's own CSS in the hashed, cacheable stylesheet Vite emits; `loadStyles: false` in
+ * nuxt.config.ts stops the inlining. Dark mode stays class-based (`.dark` is in the file) and the
+ * colour picker keeps overriding `--p-primary-*` at run time with an unlayered style.
+ *
+ * Local modules in modules/ load after those listed in nuxt.config.ts, so PrimeVue's is set up here.
+ */
+export default defineNuxtModule({
+  meta: { name: 'plaza-primevue-stylesheet' },
+  setup(_options, nuxt) {
+    const primevue = nuxt.options.runtimeConfig.public.primevue as PrimeVuePublicConfig | undefined
+    if (!primevue?.styles?.length) throw new Error('plaza-primevue-stylesheet: @primevue/nuxt-module must be set up first')
+    // The SVG icons' own style (size, spin) is not in PrimeVue's list: it used to arrive only with hydration.
+    const compiled = compileTheme([...primevue.styles.map(style => style.from), '@primevue/icons/baseicon/style'])
+
+    const stylesheet = addTemplate({ filename: 'plaza/primevue-theme.css', write: true, getContents: async () => (await compiled).css })
+    nuxt.options.css.push(stylesheet.dst)
+    // With loadStyles off, PrimeVue's server plugin has nothing to add to a page but still pushes
+    // empty arrays into its head chunks; leave it out.
+    nuxt.hook('nitro:config', (config) => {
+      config.plugins = config.plugins?.filter(plugin => !plugin?.includes('@primevue/nuxt-module'))
+    })
+
+    // In the browser PrimeVue injects a component's theme as a <style> the first time one mounts,
+    // unless the name is marked loaded. The stylesheet has them all, so mark them after PrimeVue is
+    // installed (installing resets the marks). Any style not listed here is still injected as usual.
+    addPluginTemplate({
+      filename: 'plaza/primevue-precompiled.client.mjs',
+      mode: 'client',
+      getContents: async () => `import { Theme } from '@primeuix/styled'
+import { defineNuxtPlugin } from '#imports'
+
+export default defineNuxtPlugin({
+  name: 'plaza:primevue-precompiled',
+  setup() {
+    for (const name of ${JSON.stringify((await compiled).names)}) Theme.setLoadedStyleName(name)
+  },
+})
+`,
+    }, { append: true })
+
+    // The module also copies its whole registry (every component, style and path) into the public
+    // runtime config, which Nuxt serializes into every page; the browser plugin reads only these two.
+    nuxt.options.runtimeConfig.public.primevue = { usePrimeVue: primevue.usePrimeVue, options: primevue.options }
+  },
+})
+
+/** The CSS PrimeVue would inline, in the module's order: component base styles, then the common theme, then each component's theme. */
+async function compileTheme(styleModules: string[]): Promise<{ css: string, names: string[] }> {
+  const { Theme } = await import('@primeuix/styled')
+  Theme.setTheme(plazaTheme)
+  const styles: StyleModule[] = []
+  for (const from of styleModules) styles.push((await import(from)).default as StyleModule)
+  const base = styles[0]!
+  const sheets = [
+    ...styles.map(style => style.getStyleSheet?.() ?? ''),
+    base.getCommonThemeStyleSheet?.() ?? '',
+    ...styles.map(style => style.getThemeStyleSheet?.() ?? ''),
+  ].join('')
+  const css = [...sheets.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map(match => match[1]).join('\n')
+  useLogger('plaza').info(`PrimeVue theme compiled to a stylesheet: ${(css.length / 1024).toFixed(0)} KB, ${styles.length} style modules`)
+  // 'common' is the tokens and global styles; 'layer-order' is declared by assets/css/main.css.
+  return { css, names: [...new Set(['common', 'layer-order', ...styles.map(style => style.name)])] }
+}
