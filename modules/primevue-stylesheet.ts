@@ -21,8 +21,9 @@ interface StyleModule {
  * into each server-rendered page as ~45 <style> elements, about 150 KB a page. This module renders
  * the same CSS once, at build time, from the same preset and style modules, into a file that joins
  * the app's own CSS in the hashed, cacheable stylesheet Vite emits; `loadStyles: false` in
- * nuxt.config.ts stops the inlining. Dark mode stays class-based (`.dark` is in the file) and the
- * colour picker keeps overriding `--p-primary-*` at run time with an unlayered style.
+ * nuxt.config.ts stops the inlining, and the server no longer needs the theme at all. Dark mode
+ * stays class-based (`.dark` is in the file) and the colour picker keeps overriding `--p-primary-*`
+ * at run time with an unlayered style.
  *
  * Local modules in modules/ load after those listed in nuxt.config.ts, so PrimeVue's is set up here.
  */
@@ -42,23 +43,28 @@ export default defineNuxtModule({
       config.plugins = config.plugins?.filter(plugin => !plugin?.includes('@primevue/nuxt-module'))
     })
 
-    // In the browser PrimeVue injects a component's theme as a <style> the first time one mounts,
-    // unless the name is marked loaded. The stylesheet has them all, so mark them after PrimeVue is
-    // installed (installing resets the marks). Any style not listed here is still injected as usual.
+    // PrimeVue gets the theme in the browser only, where $dt() and any style missing from the file
+    // need it; the server renders markup alone. PrimeVue injects a component's theme as a <style> the
+    // first time one mounts unless its name is marked loaded, and the file has them all. This runs
+    // before PrimeVue is installed: installed without a theme, it would write its global style
+    // outside the CSS layer. Setting the theme clears the marks, so mark them after.
     addPluginTemplate({
-      filename: 'plaza/primevue-precompiled.client.mjs',
+      filename: 'plaza/primevue-theme.client.mjs',
       mode: 'client',
       getContents: async () => `import { Theme } from '@primeuix/styled'
 import { defineNuxtPlugin } from '#imports'
+import plazaTheme from '~/theme/plaza'
 
 export default defineNuxtPlugin({
-  name: 'plaza:primevue-precompiled',
+  name: 'plaza:primevue-theme',
+  enforce: 'pre',
   setup() {
+    Theme.setTheme(plazaTheme)
     for (const name of ${JSON.stringify((await compiled).names)}) Theme.setLoadedStyleName(name)
   },
 })
 `,
-    }, { append: true })
+    })
 
     // The module also copies its whole registry (every component, style and path) into the public
     // runtime config, which Nuxt serializes into every page; the browser plugin reads only these two.
