@@ -3,9 +3,9 @@ import { LRUCache } from 'lru-cache'
 import { CATALOG_CHANGED_CHANNEL, listCatalog, type CatalogQuery } from '../modules/catalog'
 import { db } from '../platform/db'
 
-/** A catalog response as sent: the JSON text, serialized once, and its entity tag. */
+/** A catalog response as sent: the JSON, serialized and encoded once (every response writes the same bytes), and its entity tag. */
 export interface CatalogSnapshot {
-  json: string
+  body: Buffer
   etag: string
 }
 
@@ -41,8 +41,8 @@ export async function cachedCatalog(query: CatalogQuery): Promise<CatalogSnapsho
 }
 
 async function snapshot(query: CatalogQuery): Promise<CatalogSnapshot> {
-  const json = JSON.stringify(await listCatalog(db(), query))
-  return { json, etag: `"${createHash('sha1').update(json).digest('base64url')}"` }
+  const body = Buffer.from(JSON.stringify(await listCatalog(db(), query)))
+  return { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` }
 }
 
 /** Resolves true once this process hears catalog changes; false (and tries again next time) if it cannot listen. */

@@ -7,5 +7,5 @@ export default defineApiHandler(async (event) => {
   const catalog = await cachedCatalog(readQuery(event, catalogQuery))
   if (handleCacheHeaders(event, { etag: catalog.etag, cacheControls: ['no-cache'] })) return null
   setResponseHeader(event, 'content-type', 'application/json')
-  return catalog.json
+  return catalog.body
 })
