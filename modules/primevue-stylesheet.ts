@@ -8,12 +8,15 @@ interface PrimeVuePublicConfig {
   styles?: { name: string, from: string }[]
 }
 
-/** The part of a PrimeVue style module (`primevue/button/style` and the like) that renders CSS. */
+/** The part of a PrimeVue style module (`primevue/button/style` and the like) that holds its CSS. */
 interface StyleModule {
   name: string
-  getStyleSheet?: () => string
-  getThemeStyleSheet?: () => string
-  getCommonThemeStyleSheet?: () => string
+  /** Structural CSS, unlayered (the base style, icons). */
+  css?: unknown
+  /** The component's themed style, a function of the design tokens. */
+  style?: unknown
+  getCommonTheme?: () => { primitive?: { css?: string }, semantic?: { css?: string }, global?: { css?: string }, style?: unknown }
+  getComponentTheme?: () => { css?: string, style?: unknown } | undefined
 }
 
 /**
@@ -72,20 +75,35 @@ export default defineNuxtPlugin({
   },
 })
 
-/** The CSS PrimeVue would inline, in the module's order: component base styles, then the common theme, then each component's theme. */
-async function compileTheme(styleModules: string[]): Promise<{ css: string, names: string[] }> {
-  const { Theme } = await import('@primeuix/styled')
+/**
+ * The CSS PrimeVue writes into the page in the browser, in the order it writes it: the structural
+ * base styles as components mount; on install, the tokens as variables and the global style with
+ * the preset's own CSS; then, as each component first mounts, its variables and its style with the
+ * preset's CSS for it. (The module's server-side rendering leaves out the preset's CSS, for
+ * instance Aura's `transition: none` on sorted table headers.) The first style module is PrimeVue's
+ * BaseStyle, as in the module's list.
+ */
+export async function compileTheme(styleModules: string[]): Promise<{ css: string, names: string[] }> {
+  const { Theme, css: evaluate } = await import('@primeuix/styled')
   Theme.setTheme(plazaTheme)
   const styles: StyleModule[] = []
   for (const from of styleModules) styles.push((await import(from)).default as StyleModule)
-  const base = styles[0]!
-  const sheets = [
-    ...styles.map(style => style.getStyleSheet?.() ?? ''),
-    base.getCommonThemeStyleSheet?.() ?? '',
-    ...styles.map(style => style.getThemeStyleSheet?.() ?? ''),
-  ].join('')
-  const css = [...sheets.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map(match => match[1]).join('\n')
+  const [base, ...components] = styles
+  if (base?.name !== 'base') throw new Error(`plaza-primevue-stylesheet: expected PrimeVue's BaseStyle first, got ${base?.name}`)
+  const styled = (name: string, own: unknown, preset: unknown) => Theme.transformCSS(name, `${evaluate`${own}`}${evaluate`${preset}`}`)
+  const common = base.getCommonTheme?.() ?? {}
+  const css = [
+    ...styles.map(style => evaluate`${style.css}`),
+    common.primitive?.css,
+    common.semantic?.css,
+    common.global?.css,
+    styled('global-style', base.style, common.style),
+    ...components.flatMap((style) => {
+      const theme = style.getComponentTheme?.() ?? {}
+      return [theme.css, styled(`${style.name}-style`, style.style, theme.style)]
+    }),
+  ].filter(Boolean).join('\n')
   useLogger('plaza').info(`PrimeVue theme compiled to a stylesheet: ${(css.length / 1024).toFixed(0)} KB, ${styles.length} style modules`)
   // 'common' is the tokens and global styles; 'layer-order' is declared by assets/css/main.css.
-  return { css, names: [...new Set(['common', 'layer-order', ...styles.map(style => style.name)])] }
+  return { css, names: [...new Set(['common', 'layer-order', ...components.map(style => style.name)])] }
 }
