@@ -71,7 +71,8 @@ export default defineNuxtPlugin({
 
     // The module also copies its whole registry (every component, style and path) into the public
     // runtime config, which Nuxt serializes into every page; the browser plugin reads only these two.
-    nuxt.options.runtimeConfig.public.primevue = { usePrimeVue: primevue.usePrimeVue, options: primevue.options }
+    const trimmed: PrimeVuePublicConfig = { usePrimeVue: primevue.usePrimeVue, options: primevue.options }
+    nuxt.options.runtimeConfig.public.primevue = trimmed as typeof nuxt.options.runtimeConfig.public.primevue
   },
 })
 
