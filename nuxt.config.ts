@@ -36,7 +36,10 @@ export default defineNuxtConfig({
       ],
     },
     directives: { include: [] },
-    importTheme: { from: '~/theme/plaza.ts' },
+    // No theme here: modules/primevue-stylesheet.ts compiles theme/plaza.ts into the app's stylesheet at
+    // build time and gives it to PrimeVue in the browser only. Given here, the server would rebuild the
+    // theme's tokens for every page it renders, and the module would inline ~150 KB of CSS into each.
+    loadStyles: false,
     options: { ripple: false },
   },
 

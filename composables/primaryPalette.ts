@@ -31,12 +31,11 @@ export function usePrimaryPalette() {
 
 export function usePrimaryPaletteHead() {
   const { known } = usePrimaryPalette()
+  // Emerald is the theme's own primary, so it needs no style. The style is dropped rather than
+  // emptied: an emptied one kept the previous colour until the next reload.
   useHead({
-    style: [{
-      key: 'plaza-primary',
-      textContent: computed(() => known.value === 'emerald'
-        ? ''
-        : `:root{${SHADES.map(shade => `--p-primary-${shade}:var(--p-${known.value}-${shade});`).join('')}}`),
-    }],
+    style: computed(() => known.value === 'emerald'
+      ? []
+      : [{ key: 'plaza-primary', textContent: `:root{${SHADES.map(shade => `--p-primary-${shade}:var(--p-${known.value}-${shade});`).join('')}}` }]),
   })
 }

@@ -48,7 +48,7 @@ export const operations: Operation[] = [
 
   { method: 'get', path: '/api/stores/{id}/products', tag: 'Products', summary: "A store's products", access: 'anyone', status: 200, response: z.array(product), errors: [404] },
   { method: 'post', path: '/api/stores/{id}/products', tag: 'Products', summary: 'Add a product to a store', access: 'admin', body: productInput, status: 201, response: product, errors: [404, 415] },
-  { method: 'get', path: '/api/products', tag: 'Products', summary: 'The catalog across stores, with store name and location', access: 'anyone', query: catalogQuery, status: 200, response: z.array(catalogEntry), errors: [] },
+  { method: 'get', path: '/api/products', tag: 'Products', summary: 'The catalog across stores, with store name and location. Carries an ETag: If-None-Match answers 304 while the catalog is unchanged', access: 'anyone', query: catalogQuery, status: 200, response: z.array(catalogEntry), errors: [] },
   { method: 'get', path: '/api/products/{id}', tag: 'Products', summary: 'One product', access: 'anyone', status: 200, response: product, errors: [404] },
   { method: 'patch', path: '/api/products/{id}', tag: 'Products', summary: 'Edit a product', access: 'admin', body: productPatch, status: 200, response: product, errors: [404, 415] },
   { method: 'delete', path: '/api/products/{id}', tag: 'Products', summary: 'Delete a product', access: 'admin', status: 204, errors: [404] },

@@ -1,6 +1,11 @@
-import { catalogQuery, listCatalog } from '~~/server/modules/catalog'
-import { db } from '~~/server/platform/db'
+import { handleCacheHeaders, setResponseHeader } from 'h3'
+import { catalogQuery } from '~~/server/modules/catalog'
 
+// Served from the process's catalog cache. Clients must revalidate every time (no-cache), and an
+// unchanged catalog costs them a 304 without a body.
 export default defineApiHandler(async (event) => {
-  return listCatalog(db(), readQuery(event, catalogQuery))
+  const catalog = await cachedCatalog(readQuery(event, catalogQuery))
+  if (handleCacheHeaders(event, { etag: catalog.etag, cacheControls: ['no-cache'] })) return null
+  setResponseHeader(event, 'content-type', 'application/json')
+  return catalog.body
 })
