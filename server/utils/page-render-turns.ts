@@ -1,4 +1,4 @@
-import { getRequestURL, type H3Event } from 'h3'
+import type { H3Event } from 'h3'
 
 /**
  * Server-side rendering is CPU work on the one JavaScript thread: rendering more pages at once
@@ -39,6 +39,6 @@ export const pageRenderTurns = createTurns(PAGE_RENDERS_AT_ONCE)
 /** Pages only: not the API, not Nuxt's own paths (/_nuxt assets, /__nuxt_error, rendered while a page holds its turn), not files. */
 export function isPageRequest(event: H3Event): boolean {
   if (event.method !== 'GET' && event.method !== 'HEAD') return false
-  const path = getRequestURL(event).pathname
+  const path = event.path.split('?', 1)[0]!
   return !path.startsWith('/api/') && !path.startsWith('/_') && !/\.[a-z0-9]+$/i.test(path)
 }
