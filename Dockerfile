@@ -10,4 +10,5 @@ COPY . .
 RUN npx patch-package && npm run build
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
 EXPOSE 3000
-CMD ["node", ".output/server/index.mjs"]
+# The heap cap of scripts/web-process.ts (WEB_NODE_FLAGS): keeps the web under 250 MB resident.
+CMD ["node", "--max-old-space-size=192", ".output/server/index.mjs"]

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ConfigError, config } from '../server/platform/config'
 import { migrate } from './migrate'
+import { WEB_NODE_FLAGS } from './web-process'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const serverEntry = join(root, '.output', 'server', 'index.mjs')
@@ -42,7 +43,7 @@ async function main() {
   await migrate(settings.DATABASE_URL, line => console.log(line))
 
   const children = [
-    run(process.execPath, [serverEntry], { ...process.env, PORT: String(settings.PORT) }),
+    run(process.execPath, [...WEB_NODE_FLAGS, serverEntry], { ...process.env, PORT: String(settings.PORT) }),
     run(process.execPath, ['--import', 'tsx', join(root, 'workers', 'main.ts')]),
   ]
   console.log(`[plaza] Web on http://localhost:${settings.PORT} and one worker (Ctrl-C stops both)`)

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { createTestDatabase, type TestDatabase } from '../../tests/support/database'
 import { freePort, TEST_ADMIN_PASSWORD, TEST_SESSION_PASSWORD } from '../../tests/support/server'
 import { deleteStream, NATS_URL } from '../../tests/support/stack'
+import { WEB_NODE_FLAGS } from '../../scripts/web-process'
 import { sleep } from './stats'
 
 const root = join(import.meta.dirname, '..', '..')
@@ -63,7 +64,7 @@ export async function startBenchStack(label: string, options: StackOptions = {})
   const started: BenchProcess[] = []
   try {
     const baseUrl = `http://127.0.0.1:${port}`
-    const web = launch('web', [...nodeArgs, SERVER_ENTRY], { ...env, PORT: String(port), HOST: '127.0.0.1' })
+    const web = launch('web', [...WEB_NODE_FLAGS, ...nodeArgs, SERVER_ENTRY], { ...env, PORT: String(port), HOST: '127.0.0.1' })
     started.push(web)
     await until(() => ready(baseUrl), web, 'the web server to answer /api/auth/session')
     const workers: BenchProcess[] = []
