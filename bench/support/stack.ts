@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from '../../tests/support/datab
 import { freePort, TEST_ADMIN_PASSWORD, TEST_SESSION_PASSWORD } from '../../tests/support/server'
 import { deleteStream, NATS_URL } from '../../tests/support/stack'
 import { WEB_NODE_FLAGS } from '../../scripts/web-process'
+import { spawnLogged } from '../../tests/support/spawn-logged'
 import { sleep } from './stats'
 
 const root = join(import.meta.dirname, '..', '..')
@@ -105,17 +106,8 @@ export async function startBenchStack(label: string, options: StackOptions = {})
   }
 }
 
-const KEEP_OUTPUT = 64 * 1024
-
 function launch(name: string, args: string[], env: Record<string, string>): BenchProcess & { child: ChildProcess } {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
-  let output = ''
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk).slice(-KEEP_OUTPUT)
-  }
-  child.stdout!.on('data', keep)
-  child.stderr!.on('data', keep)
-  const exited = new Promise<void>(resolve => child.once('exit', () => resolve()))
+  const { child, output, exited } = spawnLogged(name, process.execPath, args, { cwd: root, env: { ...process.env, ...env } })
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return
     const force = setTimeout(() => child.kill('SIGKILL'), 10_000)
@@ -123,7 +115,7 @@ function launch(name: string, args: string[], env: Record<string, string>): Benc
     await exited
     clearTimeout(force)
   }
-  return { child, pid: child.pid!, id: name, output: () => `[${name}] ${output}`, stop }
+  return { child, pid: child.pid!, id: name, output, stop }
 }
 
 async function ready(baseUrl: string): Promise<boolean> {

@@ -1,14 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { onProcessExit } from './process-exit'
 import { freePort } from './server'
+import { spawnLogged } from './spawn-logged'
 
 /** The machine's nats-server (2.9.10 on the development machines); override with PLAZA_TEST_NATS_SERVER. */
 const NATS_SERVER = process.env.PLAZA_TEST_NATS_SERVER ?? '/usr/sbin/nats-server'
 const CLUSTER_NAME = 'plaza_test'
-const KEEP_OUTPUT = 64 * 1024
 
 export interface ClusterNode {
   /** server_name, as JetStream reports leaders and replicas. */
@@ -45,18 +44,6 @@ cluster {
   routes: [${peers.map(peer => `nats-route://127.0.0.1:${peer.cluster}`).join(', ')}]
 }
 `
-}
-
-function launch(name: string, configPath: string): { child: ChildProcess, output: () => string, exited: Promise<void> } {
-  const child = spawn(NATS_SERVER, ['-c', configPath], { stdio: ['ignore', 'pipe', 'pipe'] })
-  let output = ''
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk).slice(-KEEP_OUTPUT)
-  }
-  child.stdout!.on('data', keep)
-  child.stderr!.on('data', keep)
-  const exited = new Promise<void>(resolve => child.once('exit', () => resolve()))
-  return { child, output: () => `[${name}] ${output}`, exited }
 }
 
 /** The JetStream meta leader as one node sees it, or undefined while there is none (or the node is down). */
@@ -98,7 +85,7 @@ export async function startNatsCluster(size = 3): Promise<NatsCluster> {
     const name = `n${index + 1}`
     const configPath = join(dir, `${name}.conf`)
     writeFileSync(configPath, nodeConfig(name, own, ports.filter(other => other !== own), join(dir, name)))
-    const { child, output, exited } = launch(name, configPath)
+    const { child, output, exited } = spawnLogged(name, NATS_SERVER, ['-c', configPath])
     const alive = () => child.exitCode === null && child.signalCode === null
     killsOnExit.push(() => child.kill('SIGKILL'))
     const signal = async (kind: NodeJS.Signals) => {
