@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import {
-  authorizePayment, capturePaymentForOrder, countPaymentsByCustomer, getAuthorizationForCustomer, getPayment,
+  authorizePayment, capturePaymentForOrder, countPaymentsByCustomer, findOpenAuthorizations, getPayment,
   listCustomerPayments, settlePaymentForOrder, voidPaymentForOrder,
 } from '../../server/modules/payments'
 import { closeDb, db } from '../../server/platform/db'
@@ -156,7 +156,7 @@ describe('the payment commands the pipeline calls', () => {
     const payment = await authorization(50)
     expect(await settlePaymentForOrder(sql, { ...payment, orderId: randomUUID(), totalCents: 5001 }))
       .toEqual({ outcome: 'rejected', reason: 'NOT_ENOUGH_MONEY', authorizedCents: 5000, totalCents: 5001 })
-    expect(await getAuthorizationForCustomer(sql, payment.paymentId, payment.customerId)).toMatchObject({ orderId: null, status: 'authorized' })
+    expect(await getPayment(sql, payment.paymentId)).toMatchObject({ orderId: null, status: 'authorized' })
   })
 
   it('rejects an unknown payment, and another customer\'s, as nothing authorized', async () => {
@@ -224,13 +224,14 @@ describe('the payment commands the pipeline calls', () => {
     expect((await settlePaymentForOrder(sql, { ...payment, orderId: randomUUID(), totalCents: 100 })).outcome).toBe('rejected')
   })
 
-  it('hands the ordering module only the caller\'s own, unclaimed, authorized payment', async () => {
-    const payment = await authorization(30)
-    expect(await getAuthorizationForCustomer(sql, payment.paymentId, payment.customerId)).toMatchObject({ id: payment.paymentId, amountCents: 3000 })
-    expect(await getAuthorizationForCustomer(sql, payment.paymentId, randomUUID())).toBeUndefined()
-    expect(await getAuthorizationForCustomer(sql, randomUUID(), payment.customerId)).toBeUndefined()
+  it('tells the ordering module which payments are still open, and whose they are', async () => {
+    const [payment, other] = [await authorization(30), await authorization(40)]
+    const unknown = randomUUID()
+    expect(await findOpenAuthorizations(sql, [payment.paymentId, other.paymentId, unknown]))
+      .toEqual(new Map([[payment.paymentId, payment.customerId], [other.paymentId, other.customerId]]))
     await settlePaymentForOrder(sql, { ...payment, orderId: randomUUID(), totalCents: 100 })
-    expect(await getAuthorizationForCustomer(sql, payment.paymentId, payment.customerId)).toBeUndefined()
+    expect(await findOpenAuthorizations(sql, [payment.paymentId, other.paymentId])).toEqual(new Map([[other.paymentId, other.customerId]]))
+    expect(await findOpenAuthorizations(sql, [])).toEqual(new Map())
   })
 
   it('runs inside the caller\'s transaction: a rolled-back claim leaves the authorization free', async () => {

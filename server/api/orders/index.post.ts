@@ -1,9 +1,5 @@
 import { getRequestHeader, setResponseStatus } from 'h3'
-import { priceItems } from '~~/server/modules/catalog'
-import { idempotencyKey, orderView, placeOrder, placeOrderInput } from '~~/server/modules/ordering'
-import { getAuthorizationForCustomer } from '~~/server/modules/payments'
-import { config } from '~~/server/platform/config'
-import { db } from '~~/server/platform/db'
+import { idempotencyKey, orderView, placeOrderInput } from '~~/server/modules/ordering'
 import { notFound } from '~~/server/platform/errors'
 
 /** 201 with the new pending order; 200 with the earlier one when the Idempotency-Key was seen before. */
@@ -14,12 +10,7 @@ export default defineApiHandler(async (event) => {
   const header = getRequestHeader(event, 'idempotency-key')
   const key = header === undefined ? undefined : validate(idempotencyKey, header)
   if (input.customerId !== customerId) throw notFound('Customer')
-  const { order, created } = await placeOrder(db(), { ...input, idempotencyKey: key }, {
-    priceItems,
-    findOpenAuthorization: getAuthorizationForCustomer,
-    now: () => new Date(),
-    deadlineMs: config().ORDER_CONFIRM_DEADLINE_MS,
-  })
+  const { order, created } = await placeOrder({ ...input, idempotencyKey: key })
   recordOrderCommand('placed', { orderId: order.id, customerId, replayed: !created })
   setResponseStatus(event, created ? 201 : 200)
   return orderView(order)

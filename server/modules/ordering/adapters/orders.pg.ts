@@ -59,6 +59,19 @@ export async function selectOrderByIdempotencyKey(db: Sql, customerId: string, k
   return row && toOrder(row)
 }
 
+/** The orders created earlier under these customers' Idempotency-Keys, keyed by `idempotencyKeyOf`, in one query. */
+export async function selectOrdersByIdempotencyKeys(db: Sql, keys: { customerId: string, key: string }[]): Promise<Map<string, Order>> {
+  if (keys.length === 0) return new Map()
+  const rows = await db<(OrderRow & { idempotencyKey: string })[]>`
+    select ${db(ORDER_COLUMNS)}, idempotency_key
+    from ordering.orders
+    join unnest(${keys.map(k => k.customerId)}::uuid[], ${keys.map(k => k.key)}::text[]) as wanted(wanted_customer_id, wanted_key)
+      on customer_id = wanted_customer_id and idempotency_key = wanted_key`
+  return new Map(rows.map(({ idempotencyKey, ...row }) => [idempotencyKeyOf(row.customerId, idempotencyKey), toOrder(row)]))
+}
+
+export const idempotencyKeyOf = (customerId: string, key: string) => `${customerId} ${key}`
+
 export interface OrderListQuery {
   status?: OrderStatus
   customerId?: string

@@ -17,6 +17,10 @@ export async function selectAuthorization(db: Sql, id: string): Promise<Authoriz
   return authorization
 }
 
+export function selectAuthorizations(db: Sql, ids: string[]): Promise<Authorization[]> {
+  return db<Authorization[]>`select ${db(AUTHORIZATION_COLUMNS)} from payments.authorizations where id = any(${ids}::uuid[])`
+}
+
 export async function selectCustomerAuthorizations(db: Sql, customerId: string): Promise<Authorization[]> {
   return db<Authorization[]>`
     select ${db(AUTHORIZATION_COLUMNS)} from payments.authorizations

@@ -1,5 +1,5 @@
 import type { Sql } from '../../../platform/db'
-import { countAuthorizationsByCustomer, selectAuthorization, selectCustomerAuthorizations } from '../adapters/authorizations.pg'
+import { countAuthorizationsByCustomer, selectAuthorization, selectAuthorizations, selectCustomerAuthorizations } from '../adapters/authorizations.pg'
 import { paymentNotFound } from '../errors'
 import { paymentView, type Authorization } from '../payment'
 
@@ -9,15 +9,14 @@ export async function getPayment(db: Sql, id: string) {
   return paymentView(authorization)
 }
 
-/**
- * For placing an order: the customer's own authorization, still authorized and funding no order yet;
- * undefined otherwise. Whether it covers the total is decided later, by settlePaymentForOrder.
- */
-export async function getAuthorizationForCustomer(db: Sql, paymentId: string, customerId: string): Promise<Authorization | undefined> {
-  const authorization = await selectAuthorization(db, paymentId)
-  const usable = authorization?.customerId === customerId && authorization.status === 'authorized' && authorization.orderId === null
-  return usable ? authorization : undefined
+/** For placing orders: of these authorizations, those still authorized and funding no order yet, each with its customer. */
+export async function findOpenAuthorizations(db: Sql, paymentIds: string[]): Promise<Map<string, string>> {
+  if (paymentIds.length === 0) return new Map()
+  const authorizations = await selectAuthorizations(db, paymentIds)
+  return new Map(authorizations.filter(isOpen).map(authorization => [authorization.id, authorization.customerId]))
 }
+
+const isOpen = (authorization: Authorization) => authorization.status === 'authorized' && authorization.orderId === null
 
 export async function listCustomerPayments(db: Sql, customerId: string) {
   const authorizations = await selectCustomerAuthorizations(db, customerId)
