@@ -10,12 +10,18 @@ export interface OutgoingMessage {
   payload: { messageId: string } & Record<string, unknown>
 }
 
-/** Adds messages to the outbox inside the caller's transaction, and wakes the relay when it commits. */
+/** Adds messages to the outbox inside the caller's transaction, and wakes the relay when it commits: one statement. */
 export async function enqueue(tx: Sql, messages: OutgoingMessage[]): Promise<void> {
   if (messages.length === 0) return
+  // JSON travels as text[] and is cast per row: a jsonb[] parameter would encode each string once more.
   await tx`
-    insert into platform.outbox ${tx(messages.map(message => ({ id: message.id, subject: message.subject, payload: message.payload as never })))}`
-  await tx`select pg_notify(${OUTBOX_CHANNEL}, '')`
+    with queued as (
+      insert into platform.outbox (id, subject, payload)
+      select id, subject, payload::jsonb
+      from unnest(${messages.map(m => m.id)}::uuid[], ${messages.map(m => m.subject)}::text[], ${messages.map(m => JSON.stringify(m.payload))}::text[])
+        as m(id, subject, payload)
+    )
+    select pg_notify(${OUTBOX_CHANNEL}, '')`
 }
 
 export interface PendingMessage {

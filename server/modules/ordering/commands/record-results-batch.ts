@@ -19,6 +19,8 @@ export interface OrderResult {
 export async function lockKnownOrders(tx: Sql, orderIds: string[]): Promise<Map<string, Order>> {
   const ids = [...new Set(orderIds)]
   await lockOrders(tx, ids)
+  // A statement of its own, after the lock: a read in the locking statement would use the snapshot
+  // taken before waiting for the lock, and miss the events the previous holder appended.
   const streams = await selectEventsOfOrders(tx, ids)
   const orders = new Map<string, Order>()
   for (const [orderId, stream] of streams) orders.set(orderId, fold(stream, orderId)!)
