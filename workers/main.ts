@@ -1,9 +1,10 @@
 import { jetstream } from '@nats-io/jetstream'
 import { connect, type NatsConnection } from '@nats-io/transport-node'
-import { ConfigError, config, natsServers } from '../server/platform/config'
+import { ConfigError, config } from '../server/platform/config'
 import { closeDb, db, nameConnections, waitForDatabase } from '../server/platform/db'
 import { ensurePipeline, pipelineNames } from '../server/platform/jetstream'
 import { createLogger } from '../server/platform/log'
+import { natsOptions } from '../server/platform/nats'
 import { workerIdentity } from '../server/platform/worker-identity'
 import { watchMaxDeliveries } from './advisories'
 import { catalogConsumer } from './catalog.consumer'
@@ -22,7 +23,7 @@ const BATCH_SIZE = Number(process.env.PLAZA_WORKER_BATCH_SIZE ?? 100)
 async function connectNats(url: string): Promise<NatsConnection> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await connect({ servers: natsServers(url), name: 'plaza-worker', maxReconnectAttempts: -1, reconnectTimeWait: 1000 })
+      return await connect(natsOptions(url, 'plaza-worker'))
     }
     catch (error) {
       const delay = Math.min(500 * 2 ** (attempt - 1), 10_000)
