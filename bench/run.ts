@@ -142,7 +142,7 @@ async function main() {
 
 /** Ratios between metrics of this run (targets of issue 6). */
 function addRatios(results: Results) {
-  const limitRate = results.value('limit', 'postgres: order-placing tx/s (concurrency 10 = pool)')
+  const limitRate = results.value('limit', 'postgres: order-placing commits/s, one order each (concurrency 10 = pool)')
   for (const concurrency of [20, 50]) {
     const rate = results.value('pipeline', `concurrency ${concurrency}: orders/s submitted → decided`)
     if (limitRate && rate) results.record('ratio', `pipeline (concurrency ${concurrency}) / postgres limit`, '×', [rate / limitRate], 'target ≥ 0.5')

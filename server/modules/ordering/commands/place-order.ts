@@ -76,7 +76,8 @@ export async function placeOrders(db: Db, requests: PlaceOrderRequest[], ports: 
   return requests.map(request => outcomes.get(request)!)
 }
 
-function newOrder(request: PlaceOrderRequest, lines: OrderLine[], now: Date, deadlineMs: number): NewOrder {
+/** The rows one new order writes: its OrderPlaced, read-model row and outbox message. */
+export function newOrder(request: PlaceOrderRequest, lines: OrderLine[], now: Date, deadlineMs: number): NewOrder {
   const event = {
     type: 'OrderPlaced' as const,
     data: {
