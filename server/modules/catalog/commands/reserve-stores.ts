@@ -22,13 +22,10 @@ export async function reserveStores(tx: Tx, requests: StoreReservation[]): Promi
   const fresh = requests.filter(isNew)
   const stock = fresh.length > 0 ? await lockStock(tx, [...new Set(fresh.flatMap(request => request.lines.map(line => line.productId)))]) : new Map()
   const { allocations, taken } = allocateStock(stock, fresh)
-  // Both writes go out together (one round trip): a transaction's statements still run in order.
-  await Promise.all([
-    takeStock(tx, taken),
-    insertReservations(tx, fresh.flatMap((request, index) => allocations[index]!.outcome === 'confirmed'
-      ? request.lines.map(line => ({ orderId: request.orderId, storeId: request.storeId, productId: line.productId, quantity: line.quantity }))
-      : [])),
-  ])
+  await takeStock(tx, taken)
+  await insertReservations(tx, fresh.flatMap((request, index) => allocations[index]!.outcome === 'confirmed'
+    ? request.lines.map(line => ({ orderId: request.orderId, storeId: request.storeId, productId: line.productId, quantity: line.quantity }))
+    : []))
   const allocated = new Map(fresh.map((request, index) => [request, allocations[index]!]))
   return requests.map(request => closed.has(request.orderId) ? { outcome: 'skipped' } : allocated.get(request) ?? { outcome: 'confirmed' })
 }

@@ -18,10 +18,10 @@ export interface OrderResult {
  */
 export async function lockKnownOrders(tx: Sql, orderIds: string[]): Promise<Map<string, Order>> {
   const ids = [...new Set(orderIds)]
-  // Sent together, run one after the other: the read is a statement of its own, so its snapshot is
-  // taken once the lock is held. (Read in the locking statement, it would use the snapshot taken
-  // before waiting for the lock, and miss the events the previous holder appended.)
-  const [, streams] = await Promise.all([lockOrders(tx, ids), selectEventsOfOrders(tx, ids)])
+  await lockOrders(tx, ids)
+  // A statement of its own, after the lock: a read in the locking statement would use the snapshot
+  // taken before waiting for the lock, and miss the events the previous holder appended.
+  const streams = await selectEventsOfOrders(tx, ids)
   const orders = new Map<string, Order>()
   for (const [orderId, stream] of streams) orders.set(orderId, fold(stream, orderId)!)
   return orders
@@ -43,12 +43,9 @@ export async function recordResults(tx: Sql, orders: Map<string, Order>, results
   for (const { orderId, event, version, at } of [...stored].sort((a, b) => a.version - b.version)) {
     changed.set(orderId, evolve(changed.get(orderId) ?? orders.get(orderId), event, { orderId, version, at }))
   }
-  // Three writes in one round trip: a transaction's statements still run in order.
-  await Promise.all([
-    upsertOrders(tx, [...changed.values()]),
-    enqueue(tx, stored.flatMap(event => integrationMessage(changed.get(event.orderId)!, event))),
-    notifyOrdersChanged(tx, ORDER_CHANGED_CHANNEL, [...changed.keys()]),
-  ])
+  await upsertOrders(tx, [...changed.values()])
+  await enqueue(tx, stored.flatMap(event => integrationMessage(changed.get(event.orderId)!, event)))
+  await notifyOrdersChanged(tx, ORDER_CHANGED_CHANNEL, [...changed.keys()])
 }
 
 /** Pure: the events each result produces, in order, numbered after the order's current version. */
