@@ -18,29 +18,32 @@ const toOrder = (row: OrderRow): Order => ({
 })
 
 /** Writes the order's latest state (in the transaction that appended its events); never goes back to an older version. */
-export function upsertOrder(tx: Sql, order: Order, idempotencyKey?: string): Promise<void> {
-  return upsertOrders(tx, [order], idempotencyKey === undefined ? undefined : [idempotencyKey])
+export function upsertOrder(tx: Sql, order: Order): Promise<void> {
+  return upsertOrders(tx, [order])
 }
 
-/** upsertOrder for many orders, in one statement of fixed text whatever their number. */
-export async function upsertOrders(tx: Sql, orders: Order[], idempotencyKeys: (string | undefined)[] = []): Promise<void> {
+/**
+ * upsertOrder for many orders, in one statement of fixed text whatever their number. A row it
+ * inserts (when the read model is rebuilt) has no Idempotency-Key; an existing row keeps its own.
+ */
+export async function upsertOrders(tx: Sql, orders: Order[]): Promise<void> {
   if (orders.length === 0) return
   const column = <T>(value: (order: Order) => T) => orders.map(value)
   // JSON travels as text[] and is cast per row: a jsonb[] parameter would encode each string once more.
   const json = (value: (order: Order) => unknown) => orders.map(order => value(order) == null ? null : JSON.stringify(value(order)))
   await tx`
     insert into ordering.orders (id, customer_id, payment_id, status, payment_status, stores_status, store_statuses, lines,
-                                 total_cents, rejection, version, idempotency_key, placed_at, updated_at, deadline_at)
+                                 total_cents, rejection, version, placed_at, updated_at, deadline_at)
     select id, customer_id, payment_id, status, payment_status, stores_status, store_statuses::jsonb, lines::jsonb,
-           total_cents, rejection::jsonb, version, idempotency_key, placed_at, updated_at, deadline_at
+           total_cents, rejection::jsonb, version, placed_at, updated_at, deadline_at
     from unnest(
       ${column(o => o.id)}::uuid[], ${column(o => o.customerId)}::uuid[], ${column(o => o.paymentId)}::uuid[],
       ${column(o => o.status)}::text[], ${column(o => o.paymentStatus)}::text[], ${column(o => o.storesStatus)}::text[],
       ${json(o => o.storeStatuses)}::text[], ${json(o => o.lines)}::text[], ${column(o => o.totalCents)}::bigint[],
-      ${json(o => o.rejection)}::text[], ${column(o => o.version)}::int[], ${orders.map((_, index) => idempotencyKeys[index] ?? null)}::text[],
+      ${json(o => o.rejection)}::text[], ${column(o => o.version)}::int[],
       ${column(o => o.placedAt)}::timestamptz[], ${column(o => o.updatedAt)}::timestamptz[], ${column(o => o.deadlineAt)}::timestamptz[])
       as v(id, customer_id, payment_id, status, payment_status, stores_status, store_statuses, lines,
-           total_cents, rejection, version, idempotency_key, placed_at, updated_at, deadline_at)
+           total_cents, rejection, version, placed_at, updated_at, deadline_at)
     on conflict (id) do update set
       status = excluded.status, payment_status = excluded.payment_status, stores_status = excluded.stores_status,
       store_statuses = excluded.store_statuses, rejection = excluded.rejection, version = excluded.version,

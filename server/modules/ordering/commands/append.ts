@@ -10,20 +10,21 @@ import { decide, evolve, fold, storeIdsOf, type Order, type OrderCommand, type O
 export const ORDER_CHANGED_CHANNEL = 'plaza_order_changed'
 
 /**
- * Appends events to an order's stream and, in the same transaction, updates the read model, queues
- * the integration messages in the outbox and notifies live listeners.
+ * Appends events to an existing order's stream and, in the same transaction, updates the read model,
+ * queues the integration messages in the outbox and notifies live listeners. (New orders are written
+ * by insertNewOrders.)
  */
-export async function appendToOrder(tx: Sql, order: Order | undefined, orderId: string, events: OrderEvent[], cause: Cause, idempotencyKey?: string): Promise<Order> {
-  const stored = await insertEvents(tx, orderId, order?.version ?? 0, events, cause)
-  const next = stored.reduce<Order | undefined>((state, { event, version, at }) => evolve(state, event, { orderId, version, at }), order)!
-  await upsertOrder(tx, next, idempotencyKey)
+async function appendToOrder(tx: Sql, order: Order, events: OrderEvent[], cause: Cause): Promise<Order> {
+  const stored = await insertEvents(tx, order.id, order.version, events, cause)
+  const next = stored.reduce((state, { event, version, at }) => evolve(state, event, { orderId: order.id, version, at }), order)
+  await upsertOrder(tx, next)
   await enqueue(tx, stored.flatMap(event => integrationMessage(next, event)))
-  await tx`select pg_notify(${ORDER_CHANGED_CHANNEL}, ${orderId})`
+  await tx`select pg_notify(${ORDER_CHANGED_CHANNEL}, ${order.id})`
   return next
 }
 
 /** The message other modules hear about an event, if it is one they listen to. */
-export function integrationMessage(order: Order, stored: StoredEvent): OutgoingMessage[] {
+export function integrationMessage(order: Order, stored: Pick<StoredEvent, 'event' | 'messageId' | 'at' | 'causationId'>): OutgoingMessage[] {
   const { event } = stored
   if (!(event.type in ORDER_SUBJECTS)) return []
   const base = { messageId: stored.messageId, orderId: order.id, occurredAt: stored.at, causationId: stored.causationId, type: event.type }
@@ -41,7 +42,7 @@ export async function runOrderCommand(tx: Sql, orderId: string, command: OrderCo
   if (!order) throw orderNotFound()
   const events = decide(command, order)
   if (events.length === 0) return { order, events }
-  return { order: await appendToOrder(tx, order, orderId, events, cause), events }
+  return { order: await appendToOrder(tx, order, events, cause), events }
 }
 
 /** Runs a transaction again when another writer appended to the same order first. */

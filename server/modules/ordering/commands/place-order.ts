@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Db, Sql } from '../../../platform/db'
 import { DomainError } from '../../../platform/errors'
 import { HTTP_CAUSE } from '../adapters/order-events.pg'
-import { idempotencyKeyOf, selectOrdersByIdempotencyKeys } from '../adapters/orders.pg'
+import { idempotencyKeyOf, selectOrderByIdempotencyKey, selectOrdersByIdempotencyKeys } from '../adapters/orders.pg'
 import { insertNewOrders, type NewOrder } from '../adapters/placements.pg'
 import { evolve, totalOf, type Order, type OrderLine } from '../order'
 import type { PlaceOrderInput } from '../schemas'
@@ -91,8 +91,7 @@ export function newOrder(request: PlaceOrderRequest, lines: OrderLine[], now: Da
   // The event's time is the insert's; until then the web's clock stands in, and the insert replaces it.
   const meta = { orderId: newOrderId(), version: 1, at: now.toISOString() }
   const order = evolve(undefined, event, meta)
-  const stored = { ...meta, ...HTTP_CAUSE, position: 0, event, messageId: randomUUID() }
-  const [message] = integrationMessage(order, stored)
+  const [message] = integrationMessage(order, { event, messageId: randomUUID(), at: meta.at, causationId: HTTP_CAUSE.causationId })
   return { event, order, idempotencyKey: request.idempotencyKey, message: message! }
 }
 
@@ -104,7 +103,7 @@ export function newOrder(request: PlaceOrderRequest, lines: OrderLine[], now: Da
 async function refusedWrite(db: Db, request: PlaceOrderRequest, error: unknown): Promise<PlaceOrderOutcome> {
   const constraint = (error as { constraint_name?: string }).constraint_name
   if ((constraint === 'orders_customer_id_idempotency_key_key' || constraint === 'orders_payment_id_key') && request.idempotencyKey !== undefined) {
-    const order = (await selectOrdersByIdempotencyKeys(db, [{ customerId: request.customerId, key: request.idempotencyKey }])).get(idempotencyKeyOf(request.customerId, request.idempotencyKey))
+    const order = await selectOrderByIdempotencyKey(db, request.customerId, request.idempotencyKey)
     if (order) return { order, created: false }
   }
   if (constraint === 'orders_payment_id_key') return { error: new DomainError('CONFLICT', 'That payment already funds another order') }
