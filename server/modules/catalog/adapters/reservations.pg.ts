@@ -23,6 +23,21 @@ export async function lockProductsAndReserved(tx: Sql, productIds: string[], clo
     for update`
 }
 
+/** The first key of the catalog's advisory locks on orders: its own space, apart from any other advisory lock. */
+const ORDER_STOCK_LOCK = 7_301
+
+/**
+ * Locks the stock work of these orders until the transaction ends (one advisory lock per order:
+ * the catalog keeps no row per open order to lock). Taken in key order, so transactions locking
+ * overlapping sets wait for each other instead of deadlocking.
+ */
+export async function lockOrderStock(tx: Sql, orderIds: string[]): Promise<void> {
+  if (orderIds.length === 0) return
+  await tx`
+    select pg_advisory_xact_lock(${ORDER_STOCK_LOCK}, key)
+    from (select distinct hashtext(id::text) as key from unnest(${orderIds}::uuid[]) as id order by key) as keys`
+}
+
 /** Takes units of locked products (see lockStock) off the shelf, in one statement. */
 export async function takeStock(tx: Sql, taken: Map<string, number>): Promise<void> {
   if (taken.size === 0) return

@@ -1,5 +1,5 @@
 import type { Tx } from '../../../platform/db'
-import { insertReservations, lockProductsAndReserved, lockStock, reservedKey, selectClosedOrders, selectReservedStores, takeStock } from '../adapters/reservations.pg'
+import { insertReservations, lockOrderStock, lockProductsAndReserved, lockStock, reservedKey, selectClosedOrders, selectReservedStores, takeStock } from '../adapters/reservations.pg'
 import { allocateStock, type Allocation, type StoreLines } from '../allocation'
 
 /** One store's share of a placed order. */
@@ -31,13 +31,18 @@ export async function reserveStores(tx: Tx, requests: StoreReservation[]): Promi
 }
 
 /**
- * Call first in a transaction that closes `closingOrderIds` (release or commit) before it reserves
- * `requests`. Releasing gives units back one order at a time, so two workers' batches could take
- * the same products in different orders and deadlock before reserveStores locks them in id order;
- * this locks every product the batch may change, in id order, up front. Without closings,
- * reserveStores' own lock is enough and this does nothing.
+ * Call first in a transaction that reserves for `requests` or closes `closingOrderIds` (release or
+ * commit). It takes two kinds of locks, each in a fixed order:
+ * - The orders': a reservation checks that its order is not closed before it takes units, and a
+ *   closing still uncommitted is invisible to that check. Two workers (or two batches of one) could
+ *   then close an order and reserve for it at once, and the units taken would never come back. Each
+ *   order of the batch is locked, so one of the two waits and then sees what the other did.
+ * - The products': releasing gives units back one order at a time, so two batches could take the
+ *   same products in different orders and deadlock before reserveStores locks them in id order. With
+ *   closings, every product the batch may change is locked up front, in id order.
  */
 export async function lockStockFor(tx: Tx, requests: StoreReservation[], closingOrderIds: string[]): Promise<void> {
+  await lockOrderStock(tx, [...closingOrderIds, ...requests.map(request => request.orderId)])
   if (closingOrderIds.length === 0) return
   await lockProductsAndReserved(tx, [...new Set(requests.flatMap(request => request.lines.map(line => line.productId)))], closingOrderIds)
 }
