@@ -2,7 +2,7 @@ import type { Db, Tx } from '../server/platform/db'
 import { claimMessages } from '../server/platform/inbox'
 import { enqueue, type OutgoingMessage } from '../server/platform/outbox'
 import { commitOrderStock, lockStockFor, releaseOrderStock, reserveStores, STORE_SUBJECTS, storeConfirmDelays, type ReservationOutcome, type StoreReservation } from '../server/modules/catalog'
-import { orderMessage, type OrderOutcomeMessage, type OrderPlacedMessage } from '../server/modules/ordering/messages'
+import { ORDER_SUBJECTS, orderMessage, type OrderOutcomeMessage, type OrderPlacedMessage } from '../server/modules/ordering/messages'
 import { derivedId } from '../server/modules/shared/ids'
 import { DONE, poisoned, type ConsumerSpec, type Outcome } from './consumer'
 import { dueIn } from './due'
@@ -23,6 +23,7 @@ type Closing = OrderOutcomeMessage
 export function catalogConsumer(db: Db, defaultDelayMs: number): ConsumerSpec {
   return {
     name: CATALOG,
+    skips: subject => subject === ORDER_SUBJECTS.OrderAccepted,
     async handleBatch(deliveries) {
       const events = deliveries.map(({ payload }) => orderMessage.safeParse(payload))
       const placed = events.flatMap(parsed => parsed.success && parsed.data.type === 'OrderPlaced' ? [parsed.data] : [])

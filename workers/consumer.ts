@@ -20,6 +20,12 @@ export interface Delivery {
 export interface ConsumerSpec {
   name: string
   /**
+   * Subjects (relative to the prefix) this consumer never acts on. A durable consumer has one filter
+   * subject on NATS 2.9, so ordering hears its own events and payments and catalog hear OrderAccepted;
+   * such messages are acked as they arrive, unparsed, and take no room in a batch.
+   */
+  skips?: (subject: string) => boolean
+  /**
    * Handles a batch and returns one outcome per delivery, in the same order. It commits before it
    * returns; a throw means the whole batch failed for a transient reason and is redelivered.
    */
@@ -41,29 +47,64 @@ const PULL_EXPIRES_MS = 5_000
  */
 const BATCH_LINGER_MS = 5
 
+/**
+ * Batches of one consumer handled at once. While one waits on Postgres round trips the next can use
+ * the CPU, as a second worker's would: the handlers are written for several workers sharing a durable
+ * consumer (row locks in id order, inbox claims), so two batches of one process need nothing more.
+ */
+const BATCHES_IN_FLIGHT = 2
+
 /** Redelivery backoff for transient failures: 0.5 s, 1 s, 2 s … capped at 30 s. */
 export const backoff = (deliveries: number) => Math.min(500 * 2 ** Math.max(0, deliveries - 1), 30_000)
+
+/** What a consumer loop runs with: the pool, the logger, the largest batch, the prefix's subject mapping, the stop signal. */
+export interface ConsumerContext {
+  db: Sql
+  log: Logger
+  batchSize: number
+  relative: (subject: string) => string
+  stopSignal: AbortSignal
+}
 
 /**
  * Pulls messages and hands them over in batches: whatever has arrived, up to `batchSize`, goes
  * to one `handleBatch` (one transaction), and each message is acked, nak'ed or terminated only
- * after it returns. While a batch runs, the next one gathers.
+ * after it returns. While a batch runs, the next one gathers, and starts unless BATCHES_IN_FLIGHT
+ * are running already.
  */
-export async function runConsumer(consumer: Consumer, spec: ConsumerSpec, db: Sql, log: Logger, batchSize: number, stopSignal: AbortSignal) {
+export async function runConsumer(consumer: Consumer, spec: ConsumerSpec, context: ConsumerContext) {
+  const { db, log, batchSize, relative, stopSignal } = context
   const messages = await consumer.consume({ max_messages: batchSize * 2, expires: PULL_EXPIRES_MS })
   stopSignal.addEventListener('abort', () => void messages.close(), { once: true })
   const queue = batchQueue<JsMsg>(batchSize * 2)
   const reading = (async () => {
     try {
-      for await (const message of messages) await queue.put(message)
+      for await (const message of messages) {
+        if (spec.skips?.(relative(message.subject))) {
+          message.ack()
+          consumedMessages.inc({ consumer: spec.name, outcome: 'skipped' })
+        }
+        else {
+          await queue.put(message)
+        }
+      }
     }
     finally {
       queue.close()
     }
   })()
-  for (let batch = await queue.take(batchSize, BATCH_LINGER_MS); batch.length > 0; batch = await queue.take(batchSize, BATCH_LINGER_MS)) {
-    await handleBatch(batch, spec, db, log)
+  const inFlight = new Set<Promise<void>>()
+  // A batch that throws (it could not even settle its messages) ends the loop, as it did when batches ran one by one.
+  let failure: { error: unknown } | undefined
+  for (let batch = await queue.take(batchSize, BATCH_LINGER_MS); batch.length > 0 && !failure; batch = await queue.take(batchSize, BATCH_LINGER_MS)) {
+    const handling: Promise<void> = handleBatch(batch, spec, db, log)
+      .catch((error: unknown) => void (failure ??= { error }))
+      .finally(() => inFlight.delete(handling))
+    inFlight.add(handling)
+    if (inFlight.size >= BATCHES_IN_FLIGHT) await Promise.race(inFlight)
   }
+  await Promise.all(inFlight)
+  if (failure) throw failure.error
   await reading
 }
 

@@ -18,7 +18,7 @@ import { startRelay } from './relay'
 
 const log = createLogger('worker')
 /** Messages a consumer handles in one transaction at most. */
-const BATCH_SIZE = Number(process.env.PLAZA_WORKER_BATCH_SIZE ?? 100)
+const BATCH_SIZE = Number(process.env.PLAZA_WORKER_BATCH_SIZE ?? 250)
 
 async function connectNats(url: string): Promise<NatsConnection> {
   for (let attempt = 1; ; attempt++) {
@@ -54,7 +54,8 @@ async function main() {
     { durable: names.durable('catalog'), spec: catalogConsumer(sql, settings.STORE_CONFIRM_DELAY_MS) },
     { durable: names.durable('ordering'), spec: orderingConsumer(sql, names.relative) },
   ]
-  const consumers = specs.map(async ({ durable, spec }) => runConsumer(await js.consumers.get(names.stream, durable), spec, sql, log, BATCH_SIZE, stop.signal))
+  const context = { db: sql, log, batchSize: BATCH_SIZE, relative: names.relative, stopSignal: stop.signal }
+  const consumers = specs.map(async ({ durable, spec }) => runConsumer(await js.consumers.get(names.stream, durable), spec, context))
   log.info({ stream: names.stream, replicas: settings.PLAZA_STREAM_REPLICAS, batchSize: BATCH_SIZE, worker: workerIdentity() }, 'worker started')
 
   let stopping = false

@@ -19,6 +19,8 @@ type Incoming = OrderResult & { messageId: string, index: number }
 export function orderingConsumer(db: Db, relative: (subject: string) => string): ConsumerSpec {
   return {
     name: ORDERING,
+    // Its own events come back through its filter (all of the stream); it acts on results only.
+    skips: subject => subject.startsWith('ordering.'),
     async handleBatch(deliveries) {
       const outcomes: Outcome[] = deliveries.map(() => DONE)
       const incoming: Incoming[] = []

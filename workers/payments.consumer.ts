@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Db, Tx } from '../server/platform/db'
 import { claimMessages } from '../server/platform/inbox'
 import { enqueue, type OutgoingMessage } from '../server/platform/outbox'
-import { orderMessage, type OrderMessage, type OrderPlacedMessage } from '../server/modules/ordering/messages'
+import { ORDER_SUBJECTS, orderMessage, type OrderMessage, type OrderPlacedMessage } from '../server/modules/ordering/messages'
 import { capturePaymentForOrder, settlePaymentsForOrders, voidPaymentForOrder, type PaymentDecision } from '../server/modules/payments'
 import { PAYMENT_SUBJECTS } from '../server/modules/payments/messages'
 import { DONE, poisoned, type ConsumerSpec, type Outcome } from './consumer'
@@ -18,6 +18,7 @@ export const PAYMENTS = 'payments'
 export function paymentsConsumer(db: Db, delayMs: number): ConsumerSpec {
   return {
     name: PAYMENTS,
+    skips: subject => subject === ORDER_SUBJECTS.OrderAccepted,
     async handleBatch(deliveries) {
       const outcomes: Outcome[] = []
       const due: OrderMessage[] = []
