@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createTestDatabase, type TestDatabase } from '../../tests/support/database'
 import { freePort, TEST_ADMIN_PASSWORD, TEST_SESSION_PASSWORD } from '../../tests/support/server'
@@ -151,18 +151,61 @@ export function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond
 }
 
+/** CPU seconds used so far, per part of what runs on this machine. */
+export interface CpuUse {
+  webS: number
+  workersS: number
+  postgresS: number
+  /** The local nats-server process(es), when the broker runs on this machine. */
+  brokerS: number
+  /** The bench process itself: the load generator and its polling. */
+  benchS: number
+  /** Every process of the machine, the kernel's own work included (/proc/stat, idle and steal excluded). */
+  machineS: number
+}
+
 /**
- * Starts counting the CPU the stack's web and workers use; the returned function gives the seconds
- * used since. On a shared machine this is steadier than wall time: it is what the work costs.
+ * Starts counting the CPU the stack's web and workers use, and what else shares the machine with them
+ * (broker, load generator, everything); the returned function gives the seconds used since. On a shared
+ * machine this is steadier than wall time: it is what the work costs.
  */
-export function cpuMeter(stack: BenchStack, postgresPids: number[] = []): () => { webS: number, workersS: number, postgresS: number } {
+export function cpuMeter(stack: BenchStack, postgresPids: number[] = []): () => CpuUse {
   const total = (pids: number[]) => pids.reduce((sum, pid) => sum + (cpuOrZero(pid)), 0)
-  const read = () => ({ web: cpuSeconds(stack.web.pid), workers: total(stack.workers.map(worker => worker.pid)), postgres: total(postgresPids) })
+  const brokerPids = processesNamed('nats-server')
+  const read = (): CpuUse => {
+    const bench = process.cpuUsage()
+    return {
+      webS: cpuSeconds(stack.web.pid),
+      workersS: total(stack.workers.map(worker => worker.pid)),
+      postgresS: total(postgresPids),
+      brokerS: total(brokerPids),
+      benchS: (bench.user + bench.system) / 1e6,
+      machineS: machineBusySeconds(),
+    }
+  }
   const start = read()
   return () => {
     const end = read()
-    return { webS: end.web - start.web, workersS: end.workers - start.workers, postgresS: end.postgres - start.postgres }
+    return Object.fromEntries(Object.entries(end).map(([key, value]) => [key, value - start[key as keyof CpuUse]])) as unknown as CpuUse
   }
+}
+
+/** Pids of the processes whose command name is `name` (/proc/<pid>/comm). */
+function processesNamed(name: string): number[] {
+  return readdirSync('/proc').filter(entry => /^\d+$/.test(entry)).filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === name
+    }
+    catch {
+      return false
+    }
+  }).map(Number)
+}
+
+/** Busy CPU seconds of the whole machine since boot: user, nice, system, irq and softirq time of all cores. */
+function machineBusySeconds(): number {
+  const [, user, nice, system, , , irq, softirq] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number)
+  return (user! + nice! + system! + irq! + softirq!) / 100 // USER_HZ
 }
 
 /** A Postgres backend may end while it is measured; count what it used until then as unknown (0). */
