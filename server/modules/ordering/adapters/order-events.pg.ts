@@ -113,18 +113,19 @@ export interface NewEvent {
  */
 export async function insertEventsOfOrders(tx: Sql, events: NewEvent[]): Promise<StoredEvent[]> {
   if (events.length === 0) return []
-  const rows = events.map(({ orderId, version, event, cause }) => ({
-    order_id: orderId,
-    version,
-    type: event.type,
-    data: event.data as never,
-    causation_id: cause.causationId,
-    consumer: cause.consumer,
-    delivery_attempt: cause.deliveryAttempt,
-  }))
+  const column = <T>(value: (event: NewEvent) => T) => events.map(value)
   try {
+    // One statement text whatever the number of events (unnest, not a VALUES list per count): each
+    // distinct text would be prepared and kept on every connection, on both sides. JSON travels as
+    // text[] and is cast per row.
     const inserted = await tx<EventRow[]>`
-      insert into ordering.order_events ${tx(rows)}
+      insert into ordering.order_events (order_id, version, type, data, causation_id, consumer, delivery_attempt)
+      select order_id, version, type, data::jsonb, causation_id, consumer, delivery_attempt
+      from unnest(
+        ${column(e => e.orderId)}::uuid[], ${column(e => e.version)}::int[], ${column(e => e.event.type)}::text[],
+        ${column(e => JSON.stringify(e.event.data))}::text[], ${column(e => e.cause.causationId)}::uuid[],
+        ${column(e => e.cause.consumer)}::text[], ${column(e => e.cause.deliveryAttempt)}::int[])
+        as e(order_id, version, type, data, causation_id, consumer, delivery_attempt)
       returning position, order_id, version, type, data, message_id, causation_id, consumer, delivery_attempt, created_at`
     return inserted.map(toStored)
   }
