@@ -1,4 +1,4 @@
-# One image for every Plaza process: web (default command), migrate, and later the worker.
+# One image for every Plaza process: web (default command), migrate, and the worker (node .output/worker/main.mjs).
 FROM node:20.20-bookworm-slim
 WORKDIR /app
 ENV PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 NUXT_TELEMETRY_DISABLED=1

@@ -7,6 +7,8 @@ import type { BenchContext, Scenario } from './support/context'
 import { summarizeProfiles } from './support/profile'
 import { Results } from './support/report'
 import { closeShop, openShop, type Shop } from './support/shop'
+import { buildWorker } from '../scripts/build-worker'
+import { WORKER_ENTRY } from '../scripts/worker-process'
 import { SERVER_ENTRY, startBenchStack, type BenchStack, type StackOptions } from './support/stack'
 import { delays } from './scenarios/delays'
 import { http } from './scenarios/http'
@@ -53,18 +55,19 @@ function options() {
   }
 }
 
-function buildIfMissing() {
-  if (existsSync(SERVER_ENTRY)) return
+async function buildIfMissing() {
+  if (existsSync(SERVER_ENTRY) && existsSync(WORKER_ENTRY)) return
   console.log('[bench] No build found: running nuxt build…')
   const built = spawnSync(process.execPath, [join(root, 'node_modules', 'nuxt', 'bin', 'nuxt.mjs'), 'build'], { cwd: root, stdio: 'inherit' })
   if (built.status !== 0) throw new Error('nuxt build failed')
+  await buildWorker()
 }
 
 const load = () => loadavg().map(value => value.toFixed(2)).join(' ')
 
 async function main() {
   const settings = options()
-  buildIfMissing()
+  await buildIfMissing()
   const stamp = new Date().toISOString().replace(/[:.]/g, '-')
   const profileDir = join(resultsDir, `profile-${stamp}`)
   const results = new Results()

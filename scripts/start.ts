@@ -3,12 +3,14 @@ import { existsSync, readdirSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ConfigError, config } from '../server/platform/config'
+import { buildWorker } from './build-worker'
 import { migrate } from './migrate'
 import { WEB_NODE_FLAGS } from './web-process'
+import { WORKER_ENTRY } from './worker-process'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const serverEntry = join(root, '.output', 'server', 'index.mjs')
-const SOURCES = ['app.vue', 'nuxt.config.ts', 'tailwind.config.ts', 'assets', 'components', 'layouts', 'middleware', 'pages', 'public', 'server', 'stores', 'theme', 'composables', 'package-lock.json']
+const SOURCES = ['app.vue', 'nuxt.config.ts', 'tailwind.config.ts', 'assets', 'components', 'layouts', 'middleware', 'pages', 'public', 'server', 'stores', 'theme', 'composables', 'workers', 'package-lock.json']
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0
@@ -19,7 +21,7 @@ function newestMtime(path: string): number {
 
 /** True when there is no build, or a source file changed after it was made. */
 function buildIsStale(): boolean {
-  if (!existsSync(serverEntry)) return true
+  if (!existsSync(serverEntry) || !existsSync(WORKER_ENTRY)) return true
   const built = statSync(serverEntry).mtimeMs
   return SOURCES.some(source => newestMtime(join(root, source)) > built)
 }
@@ -39,12 +41,13 @@ async function main() {
     console.log('[plaza] Building the app (npm run build)…')
     const code = await exited(run(process.execPath, [join(root, 'node_modules', 'nuxt', 'bin', 'nuxt.mjs'), 'build']))
     if (code !== 0) process.exit(code)
+    await buildWorker()
   }
   await migrate(settings.DATABASE_URL, line => console.log(line))
 
   const children = [
     run(process.execPath, [...WEB_NODE_FLAGS, serverEntry], { ...process.env, PORT: String(settings.PORT) }),
-    run(process.execPath, ['--import', 'tsx', join(root, 'workers', 'main.ts')]),
+    run(process.execPath, [WORKER_ENTRY]),
   ]
   console.log(`[plaza] Web on http://localhost:${settings.PORT} and one worker (Ctrl-C stops both)`)
 

@@ -18,9 +18,8 @@ const label = (frame: ProfileNode['callFrame']) => {
   return `${frame.functionName || '(anonymous)'} ${file ? `${file.split('/').slice(-3).join('/')}:${frame.lineNumber + 1}` : ''}`.trim()
 }
 
-/** Plaza's own code: workers/ and server/ sources (the worker runs them with tsx), the server bundle's route and module chunks. */
-const isOwnCode = (url: string) => !url.includes('node_modules')
-  && (url.includes('.output/') ? /\.output\/server\/chunks\/(?!nitro\/)/.test(url) : /\/(workers|server)\//.test(url))
+/** Plaza's own code: the worker's bundle, the server bundle's route and module chunks. */
+const isOwnCode = (url: string) => /\.output\/(worker\/|server\/chunks\/(?!nitro\/))/.test(url)
 
 /**
  * A .cpuprofile (node --cpu-prof) as text: busy time, the functions with the most self time, and

@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from '../../tests/support/datab
 import { freePort, TEST_ADMIN_PASSWORD, TEST_SESSION_PASSWORD } from '../../tests/support/server'
 import { deleteStream, NATS_URL } from '../../tests/support/stack'
 import { WEB_NODE_FLAGS } from '../../scripts/web-process'
+import { WORKER_ENTRY } from '../../scripts/worker-process'
 import { spawnLogged } from '../../tests/support/spawn-logged'
 import { sleep } from './stats'
 
@@ -46,7 +47,7 @@ export interface StackOptions {
 
 /**
  * The same approach as tests/support/stack.ts (a database and a NATS prefix of its own, the built
- * web server and `workers/main.ts` as child processes), but keeping the pids so the bench can read
+ * web server and the built worker as child processes), but keeping the pids so the bench can read
  * peak memory from /proc and pass node flags such as --cpu-prof.
  */
 export async function startBenchStack(label: string, options: StackOptions = {}): Promise<BenchStack> {
@@ -72,7 +73,7 @@ export async function startBenchStack(label: string, options: StackOptions = {})
     let launched = 0
     const addWorker = async () => {
       const id = `worker-${++launched}`
-      const worker = launch(id, [...nodeArgs, '--import', 'tsx', join(root, 'workers', 'main.ts')], { ...env, PLAZA_WORKER_ID: id })
+      const worker = launch(id, [...nodeArgs, WORKER_ENTRY], { ...env, PLAZA_WORKER_ID: id })
       started.push(worker)
       workers.push(worker)
       await until(async () => worker.output().includes('"worker started"'), worker, 'the worker to start')

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import { WORKER_ENTRY } from '../../scripts/worker-process'
 
 const root = join(import.meta.dirname, '..', '..')
 
@@ -12,9 +14,10 @@ export interface RunningWorker {
   kill: () => Promise<void>
 }
 
-/** Starts `workers/main.ts` as its own process and waits until its consumers are running. */
+/** Starts the built worker (as `npm run worker` does) as its own process and waits until its consumers are running. */
 export async function startWorker(env: Record<string, string>): Promise<RunningWorker> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'workers', 'main.ts')], {
+  if (!existsSync(WORKER_ENTRY)) throw new Error(`No built worker at ${WORKER_ENTRY}: run \`npm run build\` first.`)
+  const child = spawn(process.execPath, [WORKER_ENTRY], {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
