@@ -104,3 +104,21 @@ test('the basket survives a reload, and a second tab sees the same basket', asyn
   await second.getByTestId(`remove-line-${pen}`).click()
   await expect(page.getByTestId('basket-badge')).toHaveText('1')
 })
+
+test('a search typed just before going to Checkout does not cancel the way there', async ({ page }) => {
+  // The search writes itself into the URL 250 ms after the last keystroke. A customer who typed and
+  // clicked Checkout within that time saw nothing happen when that write landed while the checkout
+  // page was still loading: the replace cancelled the navigation. Here the page's code loads slowly
+  // once the shopping page is up, so the navigation is certain to be still loading then.
+  let slow = false
+  await page.route('**/_nuxt/*.js', async (route) => {
+    if (slow) await new Promise(resolve => setTimeout(resolve, 1_000))
+    await route.continue()
+  })
+  await gotoHydrated(page, '/shopping')
+  slow = true
+  await page.getByTestId('product-search').fill('lamp')
+  await page.getByTestId('go-to-checkout').click()
+  await expect(page).toHaveURL(/\/checkout$/)
+  await expect(page.getByTestId('register-name')).toBeVisible()
+})
