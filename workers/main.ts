@@ -17,8 +17,6 @@ import { paymentsConsumer } from './payments.consumer'
 import { startRelay } from './relay'
 
 const log = createLogger('worker')
-/** Messages a consumer handles in one transaction at most. */
-const BATCH_SIZE = Number(process.env.PLAZA_WORKER_BATCH_SIZE ?? 250)
 
 async function connectNats(url: string): Promise<NatsConnection> {
   for (let attempt = 1; ; attempt++) {
@@ -54,9 +52,9 @@ async function main() {
     { durable: names.durable('catalog'), spec: catalogConsumer(sql, settings.STORE_CONFIRM_DELAY_MS) },
     { durable: names.durable('ordering'), spec: orderingConsumer(sql, names.relative) },
   ]
-  const context = { db: sql, log, batchSize: BATCH_SIZE, relative: names.relative, stopSignal: stop.signal }
+  const context = { db: sql, log, batchSize: settings.PLAZA_WORKER_BATCH_SIZE, relative: names.relative, stopSignal: stop.signal }
   const consumers = specs.map(async ({ durable, spec }) => runConsumer(await js.consumers.get(names.stream, durable), spec, context))
-  log.info({ stream: names.stream, replicas: settings.PLAZA_STREAM_REPLICAS, batchSize: BATCH_SIZE, worker: workerIdentity() }, 'worker started')
+  log.info({ stream: names.stream, replicas: settings.PLAZA_STREAM_REPLICAS, batchSize: settings.PLAZA_WORKER_BATCH_SIZE, worker: workerIdentity() }, 'worker started')
 
   let stopping = false
   const shutdown = async (signal: string) => {

@@ -21,6 +21,8 @@ const configSchema = z.object({
   PLAZA_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   // JetStream allows 1 to 5 replicas, and no more than the cluster has nodes (the server refuses the stream otherwise).
   PLAZA_STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
+  // Messages a consumer handles in one transaction at most (each consumer runs two such batches at once).
+  PLAZA_WORKER_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(250),
   // Recorded beside each message a worker handles, so a share of the work can be traced to a process.
   PLAZA_WORKER_ID: z.string().regex(/^[\w.:-]{1,100}$/, 'letters, digits and . : _ - (at most 100)').optional(),
 })

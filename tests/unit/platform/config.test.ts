@@ -15,6 +15,7 @@ describe('parseConfig', () => {
       PLAZA_ORDERS_PER_MINUTE: 60,
       PLAZA_WORKER_METRICS_PORT: 9464,
       PLAZA_STREAM_REPLICAS: 1,
+      PLAZA_WORKER_BATCH_SIZE: 250,
     })
   })
 
@@ -66,6 +67,11 @@ describe('cluster settings', () => {
   it('takes 1 to 5 stream replicas', () => {
     expect(parseConfig({ PLAZA_STREAM_REPLICAS: '3' }).PLAZA_STREAM_REPLICAS).toBe(3)
     for (const bad of ['0', '6', '2.5', 'three']) expect(() => parseConfig({ PLAZA_STREAM_REPLICAS: bad })).toThrow(/PLAZA_STREAM_REPLICAS/)
+  })
+
+  it('takes a worker batch size of 1 to 1,000 messages', () => {
+    expect(parseConfig({ PLAZA_WORKER_BATCH_SIZE: '50' }).PLAZA_WORKER_BATCH_SIZE).toBe(50)
+    for (const bad of ['0', '1001', '2.5', 'many']) expect(() => parseConfig({ PLAZA_WORKER_BATCH_SIZE: bad })).toThrow(/PLAZA_WORKER_BATCH_SIZE/)
   })
 
   it('takes a worker id made of name characters', () => {
