@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import postgres from 'postgres'
+import postgres, { type TransactionSql } from 'postgres'
 import { afterAll, describe, expect, inject, it } from 'vitest'
 import { lockStockFor, releaseOrderStock, reserveStores, type StoreReservation } from '../../server/modules/catalog'
 import { seedStore, signedInAdmin } from '../support/admin'
@@ -9,12 +9,26 @@ afterAll(() => sql.end({ timeout: 1 }))
 
 const stockOf = async (productId: string) => (await sql<{ stock: number }[]>`select stock from catalog.products where id = ${productId}`)[0]!.stock
 
-/** Resolves when the test says so: holds a transaction open at a chosen point. */
-function gate() {
-  let open!: () => void
-  const opened = new Promise<void>(resolve => (open = resolve))
-  return { open, opened }
+/**
+ * Runs `work` in a transaction and holds it open, uncommitted, until `commit()` is called; `ready`
+ * resolves (with what `work` returned) once the work is done, `committed` once the transaction is.
+ */
+function heldOpen<T>(work: (tx: TransactionSql) => Promise<T>) {
+  let commit!: () => void
+  const mayCommit = new Promise<void>(resolve => (commit = resolve))
+  let done!: (result: T) => void
+  const ready = new Promise<T>(resolve => (done = resolve))
+  const committed = sql.begin(async (tx) => {
+    const result = await work(tx)
+    done(result)
+    await mayCommit
+    return result
+  })
+  return { ready, commit, committed }
 }
+
+/** Gives the other transaction every chance to run ahead; with the lock, it must not get anywhere. */
+const aMoment = () => new Promise(resolve => setTimeout(resolve, 300))
 
 describe('reserving and closing the same order at once (two workers, or two batches of one)', () => {
   it('a reservation that starts while the order is being closed waits, then skips: no unit is stranded', async () => {
@@ -25,15 +39,11 @@ describe('reserving and closing the same order at once (two workers, or two batc
 
     // The order is rejected (say, by payments) before this store answered: the closing transaction
     // records it closed, and has not committed yet when the store's reservation comes in.
-    const closingMayCommit = gate()
-    const closedButUncommitted = gate()
-    const closing = sql.begin(async (tx) => {
+    const closing = heldOpen(async (tx) => {
       await lockStockFor(tx, [], [orderId])
-      await releaseOrderStock(tx, orderId)
-      closedButUncommitted.open()
-      await closingMayCommit.opened
+      return releaseOrderStock(tx, orderId)
     })
-    await closedButUncommitted.opened
+    await closing.ready
 
     let reserved = false
     const reserving = sql.begin(async (tx) => {
@@ -42,12 +52,11 @@ describe('reserving and closing the same order at once (two workers, or two batc
       reserved = true
       return outcomes
     })
-    // Give the reservation every chance to run ahead of the closing; it must not get anywhere.
-    await new Promise(resolve => setTimeout(resolve, 300))
+    await aMoment()
     expect(reserved).toBe(false)
 
-    closingMayCommit.open()
-    await closing
+    closing.commit()
+    await closing.committed
     expect(await reserving).toEqual([{ outcome: 'skipped' }])
     expect(await stockOf(productId!)).toBe(10)
     expect(await sql`select 1 from catalog.reservations where order_id = ${orderId}`).toHaveLength(0)
@@ -59,24 +68,19 @@ describe('reserving and closing the same order at once (two workers, or two batc
     const orderId = randomUUID()
     const reservation: StoreReservation = { orderId, storeId, lines: [{ productId: productId!, name: 'Toaster', quantity: 4 }] }
 
-    const reservationMayCommit = gate()
-    const reservedButUncommitted = gate()
-    const reserving = sql.begin(async (tx) => {
+    const reserving = heldOpen(async (tx) => {
       await lockStockFor(tx, [reservation], [])
-      const outcomes = await reserveStores(tx, [reservation])
-      reservedButUncommitted.open()
-      await reservationMayCommit.opened
-      return outcomes
+      return reserveStores(tx, [reservation])
     })
-    await reservedButUncommitted.opened
+    await reserving.ready
     const closing = sql.begin(async (tx) => {
       await lockStockFor(tx, [], [orderId])
       return releaseOrderStock(tx, orderId)
     })
-    await new Promise(resolve => setTimeout(resolve, 300))
-    reservationMayCommit.open()
+    await aMoment()
+    reserving.commit()
 
-    expect(await reserving).toEqual([{ outcome: 'confirmed' }])
+    expect(await reserving.committed).toEqual([{ outcome: 'confirmed' }])
     expect(await closing).toBe(1)
     expect(await stockOf(productId!)).toBe(10)
   })
