@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, renameSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
 import { join } from 'node:path'
@@ -7,7 +6,7 @@ import type { BenchContext, Scenario } from './support/context'
 import { summarizeProfiles } from './support/profile'
 import { Results } from './support/report'
 import { closeShop, openShop, type Shop } from './support/shop'
-import { buildWorker } from '../scripts/build-worker'
+import { buildApp } from '../scripts/build'
 import { WORKER_ENTRY } from '../scripts/worker-process'
 import { SERVER_ENTRY, startBenchStack, type BenchStack, type StackOptions } from './support/stack'
 import { delays } from './scenarios/delays'
@@ -17,7 +16,6 @@ import { memory } from './scenarios/memory'
 import { pipeline } from './scenarios/pipeline'
 import { scaleout } from './scenarios/scaleout'
 
-const root = join(import.meta.dirname, '..')
 const resultsDir = join(import.meta.dirname, 'results')
 const SCENARIOS: Scenario[] = [limit, pipeline, delays, http, memory, scaleout]
 
@@ -57,10 +55,8 @@ function options() {
 
 async function buildIfMissing() {
   if (existsSync(SERVER_ENTRY) && existsSync(WORKER_ENTRY)) return
-  console.log('[bench] No build found: running nuxt build…')
-  const built = spawnSync(process.execPath, [join(root, 'node_modules', 'nuxt', 'bin', 'nuxt.mjs'), 'build'], { cwd: root, stdio: 'inherit' })
-  if (built.status !== 0) throw new Error('nuxt build failed')
-  await buildWorker()
+  console.log('[bench] No build found: running npm run build…')
+  await buildApp()
 }
 
 const load = () => loadavg().map(value => value.toFixed(2)).join(' ')

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ConfigError, config } from '../server/platform/config'
-import { buildWorker } from './build-worker'
+import { buildApp } from './build'
 import { migrate } from './migrate'
 import { WEB_NODE_FLAGS } from './web-process'
 import { WORKER_ENTRY } from './worker-process'
@@ -39,9 +39,7 @@ async function main() {
   const settings = config()
   if (buildIsStale()) {
     console.log('[plaza] Building the app (npm run build)…')
-    const code = await exited(run(process.execPath, [join(root, 'node_modules', 'nuxt', 'bin', 'nuxt.mjs'), 'build']))
-    if (code !== 0) process.exit(code)
-    await buildWorker()
+    await buildApp()
   }
   await migrate(settings.DATABASE_URL, line => console.log(line))
 

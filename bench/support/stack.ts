@@ -145,11 +145,13 @@ export function residentMemory(pid: number): { peakMiB: number, currentMiB: numb
   return { peakMiB: kib('VmHWM') / 1024, currentMiB: kib('VmRSS') / 1024 }
 }
 
+/** The clock ticks /proc counts CPU time in (USER_HZ): 100 per second on Linux. */
+const TICKS_PER_SECOND = 100
+
 /** CPU time (user + system) a process has used so far, in seconds, from /proc/<pid>/stat. */
 export function cpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
-  const ticksPerSecond = 100 // USER_HZ, 100 on Linux
-  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND
 }
 
 /** CPU seconds used so far, per part of what runs on this machine. */
@@ -206,7 +208,7 @@ function processesNamed(name: string): number[] {
 /** Busy CPU seconds of the whole machine since boot: user, nice, system, irq and softirq time of all cores. */
 function machineBusySeconds(): number {
   const [, user, nice, system, , , irq, softirq] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number)
-  return (user! + nice! + system! + irq! + softirq!) / 100 // USER_HZ
+  return (user! + nice! + system! + irq! + softirq!) / TICKS_PER_SECOND
 }
 
 /** A Postgres backend may end while it is measured; count what it used until then as unknown (0). */
