@@ -12,7 +12,8 @@ export interface FaultStack extends Stack {
   diagnostics: () => string
 }
 
-const tail = (text: string, lines: number) => text.split('\n').filter(line => line && !line.includes('"level":30')).slice(-lines).map(line => line.slice(0, 600)).join('\n')
+/** The last `lines` lines above info level (pino writes levels as labels), each cut to 600 characters. */
+const tail = (text: string, lines: number) => text.split('\n').filter(line => line && !/"level":"(info|debug|trace)"/.test(line)).slice(-lines).map(line => line.slice(0, 600)).join('\n')
 
 /**
  * Confirmation delays long enough that messages are in flight (waiting for redelivery) when a fault
