@@ -29,9 +29,11 @@ function errorCodes(operation: Operation): number[] {
 
 function describe(operation: Operation) {
   const responses: Record<string, unknown> = {
-    [operation.status]: operation.response
-      ? { description: 'Success', content: { 'application/json': { schema: jsonSchema(operation.response, 'output') } } }
-      : { description: 'Success, no content' },
+    [operation.status]: operation.produces
+      ? { description: 'Success, a download', content: { [operation.produces]: { schema: { type: 'string' } } } }
+      : operation.response
+        ? { description: 'Success', content: { 'application/json': { schema: jsonSchema(operation.response, 'output') } } }
+        : { description: 'Success, no content' },
   }
   for (const code of errorCodes(operation)) {
     responses[code] = { description: STATUS_TEXT[code], content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { bulkDelete, catalogQuery, productInput, productPatch, storeInput, storePatch } from '../modules/catalog'
 import { customerCredentials, customerInput } from '../modules/customers'
 import { paymentInput } from '../modules/payments'
-import { asOfQuery, eventListQuery, orderListQuery, placeOrderInput } from '../modules/ordering'
+import { asOfQuery, eventExportQuery, eventListQuery, orderExportQuery, orderListQuery, placeOrderInput } from '../modules/ordering'
 import { catalogEntry, customer, customerWithCounts, health, order, orderEvent, page, payment, pipeline, product, session, store } from './schemas'
 
 export type Access = 'anyone' | 'admin' | 'signed-in'
@@ -17,6 +17,8 @@ export interface Operation {
   body?: z.ZodType
   status: number
   response?: z.ZodType
+  /** A response that is not JSON (a download) has its media type here and no schema. */
+  produces?: 'text/csv'
   /** Status codes besides the ones every route may answer (400 on bad input, 503 while the database is down). */
   errors: number[]
 }
@@ -56,6 +58,7 @@ export const operations: Operation[] = [
 
   { method: 'post', path: '/api/orders', tag: 'Orders', summary: 'Place an order (prices come from the catalog). Header Idempotency-Key: a retry returns the first order with 200', access: 'signed-in', body: placeOrderInput, status: 201, response: order, errors: [403, 404, 409, 415, 422] },
   { method: 'get', path: '/api/orders', tag: 'Orders', summary: 'Latest state of every order, filtered and paginated', access: 'admin', query: orderListQuery, status: 200, response: page(order), errors: [] },
+  { method: 'get', path: '/api/orders/export.csv', tag: 'Orders', summary: 'Every order the filters match (no paging), as a CSV download', access: 'admin', query: orderExportQuery, status: 200, produces: 'text/csv', errors: [] },
   { method: 'get', path: '/api/orders/{id}', tag: 'Orders', summary: 'One order now, or replayed as of ?version= or ?at=', access: 'signed-in', query: asOfQuery, status: 200, response: order, errors: [404] },
   { method: 'get', path: '/api/orders/{id}/events', tag: 'Orders', summary: "The order's events, with what caused each", access: 'signed-in', status: 200, response: z.array(orderEvent), errors: [404] },
   { method: 'get', path: '/api/orders/{id}/live', tag: 'Orders', summary: 'Server-sent events: event "order" with the state now and after every change (id = version)', access: 'signed-in', status: 200, errors: [404] },
@@ -63,6 +66,7 @@ export const operations: Operation[] = [
   { method: 'post', path: '/api/orders/{id}/cancel', tag: 'Orders', summary: 'Cancel a pending, accepted or rejected order (the customer or the admin)', access: 'signed-in', status: 200, response: order, errors: [404, 409] },
   { method: 'get', path: '/api/customers/{id}/orders', tag: 'Customers', summary: "A customer's orders, newest first (the customer themselves, or the admin)", access: 'signed-in', status: 200, response: z.array(order), errors: [404] },
   { method: 'get', path: '/api/order-events', tag: 'Orders', summary: 'Every event of every order: the event-sourcing view', access: 'admin', query: eventListQuery, status: 200, response: page(orderEvent), errors: [] },
+  { method: 'get', path: '/api/order-events/export.csv', tag: 'Orders', summary: 'Every event the filters match (no paging), as a CSV download; data is the payload as JSON', access: 'admin', query: eventExportQuery, status: 200, produces: 'text/csv', errors: [] },
 
   { method: 'get', path: '/api/pipeline', tag: 'Operations', summary: 'Consumers (pending, in flight, redelivered), outbox lag and dead letters', access: 'admin', status: 200, response: pipeline, errors: [] },
   { method: 'post', path: '/api/pipeline/dead-letters/{id}/redrive', tag: 'Operations', summary: 'Publish a dead letter again', access: 'admin', status: 200, response: z.object({ redriven: z.uuid() }), errors: [404, 409] },

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, type Locator, type Page } from '@playwright/test'
 import { TEST_ADMIN_PASSWORD } from '../support/server'
@@ -111,4 +112,13 @@ export async function checkout(page: Page, customer: { name: string, phone: stri
   const status = page.locator('[data-testid^="order-status-"]').first()
   await expect(status).toBeVisible()
   return (await status.getAttribute('data-testid'))!.replace('order-status-', '')
+}
+
+/** Clicks the page's Export CSV and returns the downloaded file's name and lines (byte-order mark dropped). */
+export async function downloadedText(page: Page) {
+  const download = page.waitForEvent('download')
+  await page.getByTestId('export-csv').click()
+  const file = await download
+  const text = (await readFile(await file.path(), 'utf8')).replace(/^\uFEFF/, '')
+  return { name: file.suggestedFilename(), lines: text.trim().split('\n') }
 }

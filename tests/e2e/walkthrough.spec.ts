@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { join } from 'node:path'
-import { addToBasket, checkout, gotoHydrated, openDialog, SCREENSHOTS, signInAsAdmin, watchConsole } from './support'
+import { addToBasket, checkout, downloadedText, gotoHydrated, openDialog, SCREENSHOTS, signInAsAdmin, watchConsole } from './support'
 
 // DESIGN section 1, steps 1 to 12, as one story: two browsers, the admin's and the customer's.
 test('the whole walkthrough: admin prepares, customer shops across stores, order goes live to accepted, is paid, and is traced', async ({ browser }) => {
@@ -76,11 +76,20 @@ test('the whole walkthrough: admin prepares, customer shops across stores, order
   await expect(admin.getByTestId(`row-status-${orderId}`)).toHaveText('delivered')
   await row.locator('.p-datatable-row-toggle-button').click()
   await expect(admin.getByTestId(`order-expansion-${orderId}`)).toContainText(`Teapot ${suffix}`)
+  // Export: the filtered rows, from the server, as a file.
+  const ordersCsv = await downloadedText(admin)
+  expect(ordersCsv.name).toMatch(/^plaza-orders-\d{4}-\d{2}-\d{2}\.csv$/)
+  expect(ordersCsv.lines[0]).toBe('id,status,paymentStatus,storesStatus,customerId,paymentId,total,lines,rejection,placedAt,updatedAt')
+  expect(ordersCsv.lines.find(line => line.startsWith(orderId))).toContain(`,delivered,`)
 
   // 10. Event sourcing: every event of the order, then its timeline and a replay.
   await gotoHydrated(admin, '/admin/events')
   await admin.getByTestId('events-search').fill(orderId)
   await expect(admin.getByTestId('events-table').locator('[data-testid^="event-row-"]')).toHaveCount(6)
+  const eventsCsv = await downloadedText(admin)
+  const exportedTypes = eventsCsv.lines.slice(1).map(line => line.split(',')[3])
+  expect([exportedTypes[0], exportedTypes.at(-1)]).toEqual(['OrderDelivered', 'OrderPlaced'])
+  expect(exportedTypes.toSorted()).toEqual(['OrderAccepted', 'OrderDelivered', 'OrderPlaced', 'PaymentConfirmed', 'StoreConfirmed', 'StoreConfirmed'])
   await gotoHydrated(admin, `/admin/orders/${orderId}`)
   await expect(admin.getByTestId('current-status')).toHaveText('delivered')
   await expect(admin.getByTestId('timeline')).toContainText('OrderPlaced')

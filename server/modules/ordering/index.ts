@@ -9,6 +9,7 @@ export { recordPaymentCommand, recordStoreCommand } from './commands/record-resu
 export { lockKnownOrders, recordResults, type OrderResult } from './commands/record-results-batch'
 export { timeOutOverdueOrders } from './commands/time-out-orders'
 export { ORDER_CHANGED_CHANNEL, retryOnConflict } from './commands/append'
-export { getOrder, getOrderEvents, listOrders, listCustomerOrders, listAllEvents } from './queries/orders'
+export { getOrder, getOrderEvents, listOrders, listCustomerOrders, listAllEvents, exportOrders, exportEvents } from './queries/orders'
+export { EVENT_CSV_COLUMNS, ORDER_CSV_COLUMNS } from './csv'
 export { countOrdersByCustomer, countOrdersByStatus } from './adapters/orders.pg'
 export { rebuildReadModel } from './commands/rebuild-read-model'

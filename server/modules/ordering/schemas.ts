@@ -37,6 +37,10 @@ export const eventListQuery = z.object({
   pageSize,
 })
 
+/** What an export takes: the list's filters and sort, without paging (it has every matching row). */
+export const orderExportQuery = orderListQuery.omit({ page: true, pageSize: true })
+export const eventExportQuery = eventListQuery.omit({ page: true, pageSize: true })
+
 export const asOfQuery = z.object({
   version: z.coerce.number().int().min(1).max(1_000_000).optional(),
   at: z.iso.datetime({ offset: true }).transform(value => new Date(value)).optional(),
@@ -45,3 +49,5 @@ export const asOfQuery = z.object({
 export type PlaceOrderInput = z.output<typeof placeOrderInput>
 export type OrderListQuery = z.output<typeof orderListQuery>
 export type EventListQuery = z.output<typeof eventListQuery>
+export type OrderExportQuery = z.output<typeof orderExportQuery>
+export type EventExportQuery = z.output<typeof eventExportQuery>

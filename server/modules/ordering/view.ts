@@ -52,3 +52,5 @@ export function eventView(stored: StoredEvent) {
     createdAt: stored.at,
   }
 }
+
+export type EventView = ReturnType<typeof eventView>

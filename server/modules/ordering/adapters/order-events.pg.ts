@@ -61,19 +61,25 @@ export async function insertEvents(tx: Sql, orderId: string, expectedVersion: nu
   return insertEventsOfOrders(tx, events.map((event, index) => ({ orderId, version: expectedVersion + index + 1, event, cause })))
 }
 
-export interface EventPage {
+export interface EventFilter {
   orderId?: string
   type?: string
   sort: 'asc' | 'desc'
+}
+
+export interface EventPage extends EventFilter {
   page: number
   pageSize: number
 }
 
+/** The WHERE of the event log and its export: one order's events, one type of event, or both. */
+const eventFilter = (db: Sql, query: EventFilter) => db`
+  ${query.orderId === undefined ? db`true` : db`order_id = ${query.orderId}`}
+  and ${query.type === undefined ? db`true` : db`type = ${query.type}`}`
+
 /** Every event of every order, for the event-sourcing view. */
 export async function selectAllEvents(db: Sql, query: EventPage): Promise<{ total: number, events: StoredEvent[] }> {
-  const where = db`
-    ${query.orderId === undefined ? db`true` : db`order_id = ${query.orderId}`}
-    and ${query.type === undefined ? db`true` : db`type = ${query.type}`}`
+  const where = eventFilter(db, query)
   const [{ total } = { total: 0 }] = await db<{ total: number }[]>`select count(*)::int as total from ordering.order_events where ${where}`
   const rows = await db<EventRow[]>`
     select position, order_id, version, type, data, message_id, causation_id, consumer, delivery_attempt, created_at
@@ -82,6 +88,16 @@ export async function selectAllEvents(db: Sql, query: EventPage): Promise<{ tota
     order by position ${query.sort === 'asc' ? db`asc` : db`desc`}
     limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`
   return { total, events: rows.map(toStored) }
+}
+
+/** Every event selectAllEvents would page through, in log order, read through a cursor `batchSize` rows at a time. */
+export async function* cursorEvents(db: Sql, query: EventFilter, batchSize = 500): AsyncGenerator<StoredEvent[]> {
+  const rows = db<EventRow[]>`
+    select position, order_id, version, type, data, message_id, causation_id, consumer, delivery_attempt, created_at
+    from ordering.order_events
+    where ${eventFilter(db, query)}
+    order by position ${query.sort === 'asc' ? db`asc` : db`desc`}`
+  for await (const batch of rows.cursor(batchSize)) yield batch.map(toStored)
 }
 
 /** The streams of several orders in one query, keyed by order id; an unknown order has no entry. */

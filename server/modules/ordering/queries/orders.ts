@@ -1,10 +1,11 @@
 import type { Sql } from '../../../platform/db'
 import { DomainError } from '../../../platform/errors'
-import { selectAllEvents, selectEvents } from '../adapters/order-events.pg'
-import { selectOrders } from '../adapters/orders.pg'
+import { cursorEvents, selectAllEvents, selectEvents } from '../adapters/order-events.pg'
+import { cursorOrders, selectOrders } from '../adapters/orders.pg'
 import { assertVisible, type Actor } from '../commands/change-order'
+import { eventCsvRecord, orderCsvRecord } from '../csv'
 import { fold } from '../order'
-import type { EventListQuery, OrderListQuery } from '../schemas'
+import type { EventExportQuery, EventListQuery, OrderExportQuery, OrderListQuery } from '../schemas'
 import { eventView, orderView } from '../view'
 
 /** The order now, or as it was at a version or a moment (a fold over its events up to there). */
@@ -34,4 +35,18 @@ export async function listCustomerOrders(db: Sql, customerId: string) {
 export async function listAllEvents(db: Sql, query: EventListQuery) {
   const { total, events } = await selectAllEvents(db, query)
   return { total, page: query.page, pageSize: query.pageSize, items: events.map(eventView) }
+}
+
+/** Every order the list's filters match (not one page), as CSV records, read a cursor batch at a time. */
+export async function* exportOrders(db: Sql, query: OrderExportQuery) {
+  for await (const orders of cursorOrders(db, query)) {
+    for (const order of orders) yield orderCsvRecord(orderView(order))
+  }
+}
+
+/** Every event the log's filters match (not one page), as CSV records, read a cursor batch at a time. */
+export async function* exportEvents(db: Sql, query: EventExportQuery) {
+  for await (const events of cursorEvents(db, query)) {
+    for (const event of events) yield eventCsvRecord(eventView(event))
+  }
 }

@@ -1,0 +1,47 @@
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { stringify } from 'csv-stringify'
+import { sendStream, setResponseHeaders, type H3Event } from 'h3'
+import { webLog } from './web-log'
+
+/**
+ * Answers with `records` as a CSV download, streamed as they are read: a header row of `columns`,
+ * then one row per record. A byte-order mark lets spreadsheets read UTF-8 names; a cell that starts
+ * like a formula (=, +, -, @) is prefixed with a quote, since names and descriptions are typed by users.
+ *
+ * The first record is read before anything is sent, so a database that is away still answers 503
+ * through the error mapper. A failure later on can only cut the download short: it is logged.
+ */
+export async function sendCsv(event: H3Event, filename: string, columns: readonly string[], records: AsyncIterable<Record<string, unknown>>) {
+  const iterator = records[Symbol.asyncIterator]()
+  const first = await iterator.next()
+  setResponseHeaders(event, {
+    'content-type': 'text/csv; charset=utf-8',
+    'content-disposition': `attachment; filename="${filename}"`,
+    'cache-control': 'no-store',
+  })
+  const csv = stringify({ header: true, columns: [...columns], bom: true, escape_formulas: true })
+  const rest = { [Symbol.asyncIterator]: () => iterator }
+  async function* all() {
+    if (first.done) return
+    yield first.value
+    yield* rest
+  }
+  // A client that goes away must not leave the cursor (and its connection) open behind a full
+  // buffer: the stream is torn down, which ends the cursor. That is no failure of the server.
+  let clientGone = false
+  event.node.res.once('close', () => {
+    if (event.node.res.writableFinished) return
+    clientGone = true
+    csv.destroy(new Error('the client closed the connection'))
+  })
+  pipeline(Readable.from(all()), csv).catch((error: unknown) => clientGone
+    ? webLog.info({ filename }, 'CSV export stopped: the client went away')
+    : webLog.error({ err: error, filename }, 'CSV export cut short'))
+  return sendStream(event, csv).catch((error: unknown) => {
+    if (!clientGone) throw error
+  })
+}
+
+/** `plaza-<what>-<YYYY-MM-DD>.csv`, the day in UTC. */
+export const csvFilename = (what: string, now = new Date()) => `plaza-${what}-${now.toISOString().slice(0, 10)}.csv`
