@@ -54,7 +54,11 @@ async function openLoop(shop: Shop, orders: PreparedOrder[], perSecond: number):
   for (let index = 0; index < orders.length; index++) {
     const due = started + (index * 1000) / perSecond
     if (due > Date.now()) await sleep(due - Date.now())
-    inFlight.push(submit(shop.stack.baseUrl, orders[index]!))
+    const submission = submit(shop.stack.baseUrl, orders[index]!)
+    // Handled by the Promise.all below; until then a failure must not end the process unhandled,
+    // which skipped the clean-up and left the stack's web and worker running.
+    submission.catch(() => {})
+    inFlight.push(submission)
   }
   const submitted = await Promise.all(inFlight)
   const outcomes = await waitUntilDecided(shop, submitted.map(order => order.id), 120_000)
