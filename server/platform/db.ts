@@ -8,9 +8,9 @@ export type Tx = postgres.TransactionSql
 /** Anything that runs queries: the pool or a transaction. Adapters take this. */
 export type Sql = postgres.Sql | postgres.TransactionSql
 
-function connect(url: string, applicationName: string) {
+function connect(url: string, applicationName: string, max = 10) {
   return postgres(url, {
-    max: 10,
+    max,
     onnotice: () => {},
     // Queries wait for a connection's reconnect delay, and postgres.js's default grows to 20 s while
     // the database is away: a request would hang instead of answering 503. Retry at most a second apart.
@@ -50,9 +50,21 @@ export function db(): postgres.Sql {
   return shared
 }
 
+let exporting: postgres.Sql | undefined
+
+/**
+ * A pool of its own, of two connections, for the CSV exports' cursors. A download holds its
+ * connection for as long as the client takes to read it; slow or many downloads must never take
+ * the connections that place orders. A third export at once waits for one of the two.
+ */
+export function exportDb(): postgres.Sql {
+  exporting ??= connect(config().DATABASE_URL, `${applicationName}-export`, 2)
+  return exporting
+}
+
 export async function closeDb(): Promise<void> {
-  await shared?.end({ timeout: 5 })
-  shared = undefined
+  await Promise.all([shared?.end({ timeout: 5 }), exporting?.end({ timeout: 5 })])
+  shared = exporting = undefined
 }
 
 const CONNECTION_ERROR_CODES = new Set([

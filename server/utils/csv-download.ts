@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { stringify } from 'csv-stringify'
+import { stringify, type Stringifier } from 'csv-stringify'
 import { sendStream, setResponseHeaders, type H3Event } from 'h3'
 import { webLog } from './web-log'
 
@@ -13,28 +13,36 @@ import { webLog } from './web-log'
  * through the error mapper. A failure later on can only cut the download short: it is logged.
  */
 export async function sendCsv(event: H3Event, filename: string, columns: readonly string[], records: AsyncIterable<Record<string, unknown>>) {
+  const response = event.node.res
+  // A client that goes away must not leave the cursor (and its connection) open behind a full
+  // buffer: the stream is torn down, which ends the cursor. That is no failure of the server.
+  let clientGone = false
+  let csv: Stringifier | undefined
+  response.once('close', () => {
+    if (response.writableFinished) return
+    clientGone = true
+    csv?.destroy(new Error('the client closed the connection'))
+  })
   const iterator = records[Symbol.asyncIterator]()
+  // May wait for a connection of the export pool, and the client may have left meanwhile.
   const first = await iterator.next()
+  if (clientGone) {
+    await iterator.return?.()
+    webLog.info({ filename }, 'CSV export not started: the client went away')
+    return
+  }
   setResponseHeaders(event, {
     'content-type': 'text/csv; charset=utf-8',
     'content-disposition': `attachment; filename="${filename}"`,
     'cache-control': 'no-store',
   })
-  const csv = stringify({ header: true, columns: [...columns], bom: true, escape_formulas: true })
+  csv = stringify({ header: true, columns: [...columns], bom: true, escape_formulas: true })
   const rest = { [Symbol.asyncIterator]: () => iterator }
   async function* all() {
     if (first.done) return
     yield first.value
     yield* rest
   }
-  // A client that goes away must not leave the cursor (and its connection) open behind a full
-  // buffer: the stream is torn down, which ends the cursor. That is no failure of the server.
-  let clientGone = false
-  event.node.res.once('close', () => {
-    if (event.node.res.writableFinished) return
-    clientGone = true
-    csv.destroy(new Error('the client closed the connection'))
-  })
   pipeline(Readable.from(all()), csv).catch((error: unknown) => clientGone
     ? webLog.info({ filename }, 'CSV export stopped: the client went away')
     : webLog.error({ err: error, filename }, 'CSV export cut short'))
