@@ -79,7 +79,7 @@ describe("the web's database sessions terminated mid-statement, again and again"
     finally {
       counts = await terminator.stop()
     }
-    expect(counts.all).toBeGreaterThanOrEqual(20)
+    expect(counts.all).toBeGreaterThanOrEqual(10)
     expect(load.retries()).toBeGreaterThan(0)
     // Each order exactly once: a retry under its Idempotency-Key got the first one back, and no
     // attempt whose answer was lost left an order of its own behind.
