@@ -41,10 +41,13 @@ const toStored = (row: EventRow): StoredEvent => ({
   at: row.createdAt.toISOString(),
 })
 
+/** What every read of the log selects (and an insert returns), as EventRow expects it. */
+const EVENT_COLUMNS = ['position', 'order_id', 'version', 'type', 'data', 'message_id', 'causation_id', 'consumer', 'delivery_attempt', 'created_at']
+
 /** The order's stream, optionally only up to a version or a moment (to the millisecond, as the API shows times). */
 export async function selectEvents(db: Sql, orderId: string, upTo: { version?: number, at?: Date } = {}): Promise<StoredEvent[]> {
   const rows = await db<EventRow[]>`
-    select position, order_id, version, type, data, message_id, causation_id, consumer, delivery_attempt, created_at
+    select ${db(EVENT_COLUMNS)}
     from ordering.order_events
     where order_id = ${orderId}
       and ${upTo.version === undefined ? db`true` : db`version <= ${upTo.version}`}
@@ -77,33 +80,28 @@ const eventFilter = (db: Sql, query: EventFilter) => db`
   ${query.orderId === undefined ? db`true` : db`order_id = ${query.orderId}`}
   and ${query.type === undefined ? db`true` : db`type = ${query.type}`}`
 
+/** The log's events the filter matches, in log order: the page and the export read the same rows. */
+const eventLog = (db: Sql, query: EventFilter) => db<EventRow[]>`
+  select ${db(EVENT_COLUMNS)} from ordering.order_events
+  where ${eventFilter(db, query)}
+  order by position ${query.sort === 'asc' ? db`asc` : db`desc`}`
+
 /** Every event of every order, for the event-sourcing view. */
 export async function selectAllEvents(db: Sql, query: EventPage): Promise<{ total: number, events: StoredEvent[] }> {
-  const where = eventFilter(db, query)
-  const [{ total } = { total: 0 }] = await db<{ total: number }[]>`select count(*)::int as total from ordering.order_events where ${where}`
-  const rows = await db<EventRow[]>`
-    select position, order_id, version, type, data, message_id, causation_id, consumer, delivery_attempt, created_at
-    from ordering.order_events
-    where ${where}
-    order by position ${query.sort === 'asc' ? db`asc` : db`desc`}
-    limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`
+  const [{ total } = { total: 0 }] = await db<{ total: number }[]>`select count(*)::int as total from ordering.order_events where ${eventFilter(db, query)}`
+  const rows = await db<EventRow[]>`${eventLog(db, query)} limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`
   return { total, events: rows.map(toStored) }
 }
 
-/** Every event selectAllEvents would page through, in log order, read through a cursor `batchSize` rows at a time. */
+/** Every event selectAllEvents would page through, read through a cursor `batchSize` rows at a time. */
 export async function* cursorEvents(db: Sql, query: EventFilter, batchSize = 500): AsyncGenerator<StoredEvent[]> {
-  const rows = db<EventRow[]>`
-    select position, order_id, version, type, data, message_id, causation_id, consumer, delivery_attempt, created_at
-    from ordering.order_events
-    where ${eventFilter(db, query)}
-    order by position ${query.sort === 'asc' ? db`asc` : db`desc`}`
-  for await (const batch of rows.cursor(batchSize)) yield batch.map(toStored)
+  for await (const batch of eventLog(db, query).cursor(batchSize)) yield batch.map(toStored)
 }
 
 /** The streams of several orders in one query, keyed by order id; an unknown order has no entry. */
 export async function selectEventsOfOrders(db: Sql, orderIds: string[]): Promise<Map<string, StoredEvent[]>> {
   const rows = await db<EventRow[]>`
-    select position, order_id, version, type, data, message_id, causation_id, consumer, delivery_attempt, created_at
+    select ${db(EVENT_COLUMNS)}
     from ordering.order_events
     where order_id = any(${orderIds}::uuid[])
     order by order_id, version`
@@ -142,7 +140,7 @@ export async function insertEventsOfOrders(tx: Sql, events: NewEvent[]): Promise
         ${column(e => JSON.stringify(e.event.data))}::text[], ${column(e => e.cause.causationId)}::uuid[],
         ${column(e => e.cause.consumer)}::text[], ${column(e => e.cause.deliveryAttempt)}::int[])
         as e(order_id, version, type, data, causation_id, consumer, delivery_attempt)
-      returning position, order_id, version, type, data, message_id, causation_id, consumer, delivery_attempt, created_at`
+      returning ${tx(EVENT_COLUMNS)}`
     return inserted.map(toStored)
   }
   catch (error) {

@@ -92,24 +92,21 @@ const orderFilter = (db: Sql, query: OrderFilter) => db`
   and ${query.customerId === undefined ? db`true` : db`customer_id = ${query.customerId}`}
   and ${query.q === undefined ? db`true` : db`(id::text like ${`${query.q.toLowerCase()}%`} or customer_id::text like ${`${query.q.toLowerCase()}%`})`}`
 
+/** The orders the filter matches, in placement order: the page and the export read the same rows. */
+const orderList = (db: Sql, query: OrderFilter & { sort: 'asc' | 'desc' }) => db<OrderRow[]>`
+  select ${db(ORDER_COLUMNS)} from ordering.orders
+  where ${orderFilter(db, query)}
+  order by placed_at ${query.sort === 'asc' ? db`asc` : db`desc`}, id`
+
 export async function selectOrders(db: Sql, query: OrderListQuery): Promise<{ total: number, orders: Order[] }> {
-  const where = orderFilter(db, query)
-  const [{ total } = { total: 0 }] = await db<{ total: number }[]>`select count(*)::int as total from ordering.orders where ${where}`
-  const rows = await db<OrderRow[]>`
-    select ${db(ORDER_COLUMNS)} from ordering.orders
-    where ${where}
-    order by placed_at ${query.sort === 'asc' ? db`asc` : db`desc`}, id
-    limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`
+  const [{ total } = { total: 0 }] = await db<{ total: number }[]>`select count(*)::int as total from ordering.orders where ${orderFilter(db, query)}`
+  const rows = await db<OrderRow[]>`${orderList(db, query)} limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`
   return { total, orders: rows.map(toOrder) }
 }
 
-/** Every order selectOrders would page through, in its order, read through a cursor `batchSize` rows at a time. */
+/** Every order selectOrders would page through, read through a cursor `batchSize` rows at a time. */
 export async function* cursorOrders(db: Sql, query: OrderFilter & { sort: 'asc' | 'desc' }, batchSize = 500): AsyncGenerator<Order[]> {
-  const rows = db<OrderRow[]>`
-    select ${db(ORDER_COLUMNS)} from ordering.orders
-    where ${orderFilter(db, query)}
-    order by placed_at ${query.sort === 'asc' ? db`asc` : db`desc`}, id`
-  for await (const batch of rows.cursor(batchSize)) yield batch.map(toOrder)
+  for await (const batch of orderList(db, query).cursor(batchSize)) yield batch.map(toOrder)
 }
 
 /** Pending orders whose deadline has passed, for the timeout sweeper. */
