@@ -31,7 +31,8 @@ function parseLines(raw: string | null): BasketLine[] {
   }
 }
 
-const clampQuantity = (quantity: number) => Math.min(BASKET_MAX_QUANTITY, Math.max(1, Math.round(quantity) || 1))
+/** A basket line's quantity: a whole number from 1 to BASKET_MAX_QUANTITY. */
+export const clampQuantity = (quantity: number) => Math.min(BASKET_MAX_QUANTITY, Math.max(1, Math.round(quantity) || 1))
 
 /**
  * The basket: UI state only. Prices here are what the customer saw; the server prices the order from

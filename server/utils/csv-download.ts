@@ -37,11 +37,12 @@ export async function sendCsv(event: H3Event, filename: string, columns: readonl
     'cache-control': 'no-store',
   })
   csv = stringify({ header: true, columns: [...columns], bom: true, escape_formulas: true })
-  const rest = { [Symbol.asyncIterator]: () => iterator }
+  // The first record, then the rest of the same iterator. yield* also hands a close on to it: a
+  // download torn down ends the cursor.
   async function* all() {
     if (first.done) return
     yield first.value
-    yield* rest
+    yield* { [Symbol.asyncIterator]: () => iterator }
   }
   pipeline(Readable.from(all()), csv).catch((error: unknown) => clientGone
     ? webLog.info({ filename }, 'CSV export stopped: the client went away')
