@@ -2,6 +2,7 @@
 export * from './schemas'
 export * from './messages'
 export type { Order, OrderEvent, OrderLine, OrderStatus } from './order'
+export { availableActions } from './order'
 export { orderView, eventView, type OrderView } from './view'
 export { placeOrders, type PlaceOrderOutcome, type PlaceOrderPorts, type PlaceOrderRequest } from './commands/place-order'
 export { payOrder, cancelOrder, type Actor } from './commands/change-order'

@@ -135,6 +135,19 @@ export function evolve(order: Order | undefined, event: OrderEvent, meta: { orde
   }
 }
 
+/** What a person may still do to the order: the client shows the buttons, the server decides again on submit. */
+export function availableActions(order: Order): { pay: boolean, cancel: boolean } {
+  const allows = (command: OrderCommand) => {
+    try {
+      return decide(command, order).length > 0
+    }
+    catch {
+      return false
+    }
+  }
+  return { pay: allows({ type: 'Pay' }), cancel: allows({ type: 'Cancel', by: 'customer' }) }
+}
+
 /** Folds a whole stream; undefined for an empty one. */
 export function fold(events: { event: OrderEvent, version: number, at: string }[], orderId: string): Order | undefined {
   return events.reduce<Order | undefined>((order, { event, version, at }) => evolve(order, event, { orderId, version, at }), undefined)
