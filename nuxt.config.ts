@@ -53,6 +53,9 @@ export default defineNuxtConfig({
   },
 
   nitro: {
+    // Nitro would load every file under server/modules at build time as a Nitro module; those are
+    // Plaza's domain modules, which the routes import like any other code.
+    ignore: ['modules/**'],
     // The session's user type (auth.d.ts) and the worker share the server's compiler settings.
     typescript: { tsConfig: { include: ['../auth.d.ts', '../workers/**/*', '../scripts/**/*'] } },
     publicAssets: [

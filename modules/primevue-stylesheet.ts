@@ -35,7 +35,7 @@ export default defineNuxtModule({
   setup(_options, nuxt) {
     const primevue = nuxt.options.runtimeConfig.public.primevue as PrimeVuePublicConfig | undefined
     if (!primevue?.styles?.length) throw new Error('plaza-primevue-stylesheet: @primevue/nuxt-module must be set up first')
-    // The SVG icons' own style (size, spin) is not in PrimeVue's list: it used to arrive only with hydration.
+    // The SVG icons' own style (size, spin) is not in PrimeVue's list: without it, it arrives only with hydration.
     const compiled = compileTheme([...primevue.styles.map(style => style.from), '@primevue/icons/baseicon/style'])
 
     const stylesheet = addTemplate({ filename: 'plaza/primevue-theme.css', write: true, getContents: async () => (await compiled).css })

@@ -1,5 +1,5 @@
 import { ConfigError, config, redactUrl } from '../server/platform/config'
-import { audit } from '../server/platform/audit'
+import { audit } from '../server/audit/invariants'
 import { closeDb, db, waitForDatabase } from '../server/platform/db'
 
 // `npm run audit`: checks the invariants of the database in DATABASE_URL; exits 1 on any violation.

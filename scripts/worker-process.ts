@@ -1,9 +1,7 @@
 import { join } from 'node:path'
 
 /**
- * The built worker (`npm run build` makes it: scripts/build.ts). Run from source through tsx's
- * loader, the worker carried a second V8 isolate for the loader's thread: about 40 MB more resident
- * memory at rest (111 against 71 MB here), and its peak under the bench's load came within a few MB
- * of the 250 MB budget.
+ * The built worker (`npm run build` makes it: scripts/build.ts). Run from source, tsx's loader keeps a
+ * second V8 isolate for its thread, which costs the worker tens of MB (docs/architecture.md).
  */
 export const WORKER_ENTRY = join(import.meta.dirname, '..', '.output', 'worker', 'main.mjs')

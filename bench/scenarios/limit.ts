@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { jetstream, jetstreamManager } from '@nats-io/jetstream'
 import { connect } from '@nats-io/transport-node'
-import { insertNewOrders } from '../../server/modules/ordering/adapters/placements.pg'
-import { ORDER_CHANGED_CHANNEL } from '../../server/modules/ordering/commands/append'
-import { newOrder } from '../../server/modules/ordering/commands/place-order'
+import { appendToStreams } from '../../server/modules/ordering/adapters/order-streams.pg'
+import { newOrder } from '../../server/modules/ordering/commands/place-orders'
 import type { OrderLine } from '../../server/modules/ordering/order'
 import { closeDb, db } from '../../server/platform/db'
 import { ensurePipeline, pipelineNames } from '../../server/platform/jetstream'
@@ -40,7 +39,7 @@ async function rate(count: number, concurrency: number, operation: () => Promise
 /**
  * The ceiling the pipeline is measured against, with nothing else of Plaza running on it: the
  * order-placing write alone, one order per commit, exactly as POST /api/orders writes a lone order
- * (the module's own insertNewOrders: OrderPlaced, read model, outbox row, notifications, in one
+ * (the module's own appendToStreams: OrderPlaced, read model, outbox row, notifications, in one
  * statement) on a fresh database through the app's own pool, at a concurrency equal to the pool
  * size; and raw JetStream publishes with a msgID to a stream made by the app's own ensurePipeline.
  * Until group commit, the app placed an order with a six-statement transaction, and the limit
@@ -55,7 +54,7 @@ export const limit: Scenario = {
     try {
       const sql = db()
       const poolSize = sql.options.max
-      const place = () => insertNewOrders(sql, ORDER_CHANGED_CHANNEL, [newOrder({ customerId: randomUUID(), paymentId: randomUUID(), items: [] }, LINES, new Date(), 60_000)])
+      const place = () => appendToStreams(sql, [newOrder({ customerId: randomUUID(), paymentId: randomUUID(), items: [] }, LINES, new Date(), 60_000)])
       const commits = quick ? 400 : 3000
       // A discarded run of the same size first, as the pipeline has: V8 and Postgres's caches warm.
       await rate(commits, poolSize, place)

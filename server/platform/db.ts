@@ -25,11 +25,6 @@ function connect(url: string, applicationName: string, max = 10) {
   })
 }
 
-/** Runs `work` in the caller's transaction (as a savepoint) or, given the pool, in a new one. */
-export function inTransaction<T>(sql: Sql, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return ('savepoint' in sql ? sql.savepoint(work) : sql.begin(work)) as Promise<T>
-}
-
 let shared: postgres.Sql | undefined
 let applicationName = 'plaza'
 

@@ -4,8 +4,7 @@ import type { H3Event } from 'h3'
  * Server-side rendering is CPU work on the one JavaScript thread: rendering more pages at once
  * does not finish them sooner, but every page in progress holds its component tree and payload. Ten
  * renders interleaved hold ten times the memory, each for ten times as long, long enough to be
- * promoted to the old generation, and the heap grows to match (measured: peak RSS 300 MB instead of
- * 220 MB under ten concurrent clients). So pages take turns: two at a time, one rendering while the
+ * promoted to the old generation, and the heap grows to match. So pages take turns: two at a time, one rendering while the
  * other waits for its data; the rest wait in order, holding only their request. API routes,
  * including those a page fetches while it renders, never wait.
  */

@@ -1,7 +1,7 @@
 import postgres from 'postgres'
 import { afterAll, describe, expect, inject, it } from 'vitest'
 import { priceBaskets } from '../../server/modules/catalog'
-import { placeOrders, type PlaceOrderOutcome, type PlaceOrderRequest } from '../../server/modules/ordering'
+import { placeOrders, type PlaceOrderOutcome, type PlaceOrderRequest } from '../../server/modules/ordering/commands/place-orders'
 import { findOpenAuthorizations } from '../../server/modules/payments'
 import { seedStore, signedInAdmin } from '../support/admin'
 import { authorize, newCustomer } from '../support/shopping'

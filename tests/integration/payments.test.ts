@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import {
-  authorizePayment, capturePaymentForOrder, countPaymentsByCustomer, findOpenAuthorizations, getPayment,
-  listCustomerPayments, settlePaymentForOrder, voidPaymentForOrder,
-} from '../../server/modules/payments'
-import { closeDb, db } from '../../server/platform/db'
+import { authorizePayment, countPaymentsByCustomer, findOpenAuthorizations, getPayment, listCustomerPayments } from '../../server/modules/payments'
+import { capturePaymentForOrder } from '../../server/modules/payments/commands/capture-payment'
+import { settlePaymentsForOrders } from '../../server/modules/payments/commands/settle-payment'
+import { voidPaymentForOrder } from '../../server/modules/payments/commands/void-payment'
+import type { Claim } from '../../server/modules/payments/payment'
+import { closeDb, db, type Db } from '../../server/platform/db'
 import { anonymous, signedInAdmin } from '../support/admin'
 import { authorizedPayment, refusal, registeredCustomer, type RegisteredCustomer } from '../support/customer'
 
 const UNKNOWN_ID = '9b2f9c1e-5f3a-4c55-9d43-2f0e7b1a0c11'
+
+/** One order's claim on its payment, in a transaction of its own, as the payments consumer settles a batch. */
+const settlePaymentForOrder = async (sql: Db, claim: Claim) => (await sql.begin(tx => settlePaymentsForOrders(tx, [claim])))[0]!
 
 describe('authorizing a payment', () => {
   it('answers 201 with the amount in euros, and the customer can read it back', async () => {
@@ -238,7 +242,7 @@ describe('the payment commands the pipeline calls', () => {
     const payment = await authorization(30)
     const rollBack = new Error('roll back')
     await expect(sql.begin(async (transaction) => {
-      expect((await settlePaymentForOrder(transaction, { ...payment, orderId: randomUUID(), totalCents: 100 })).outcome).toBe('confirmed')
+      expect(await settlePaymentsForOrders(transaction, [{ ...payment, orderId: randomUUID(), totalCents: 100 }])).toEqual([{ outcome: 'confirmed' }])
       throw rollBack
     })).rejects.toBe(rollBack)
     expect((await getPayment(sql, payment.paymentId)).orderId).toBeNull()

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import postgres, { type TransactionSql } from 'postgres'
 import { afterAll, describe, expect, inject, it } from 'vitest'
-import { lockStockFor, releaseOrderStock, reserveStores, type StoreReservation } from '../../server/modules/catalog'
+import { releaseOrderStock } from '../../server/modules/catalog/commands/reservations'
+import { lockStockFor, reserveStores, type StoreReservation } from '../../server/modules/catalog/commands/reserve-stores'
 import { seedStore, signedInAdmin } from '../support/admin'
 
 const sql = postgres(inject('databaseUrl'), { max: 4, onnotice: () => {}, transform: { column: { from: postgres.toCamel } } })

@@ -1,5 +1,5 @@
 import postgres from 'postgres'
-import { audit } from '../../server/platform/audit'
+import { audit } from '../../server/audit/invariants'
 
 /** The invariants `npm run audit` checks, run against a test database: returns only the violated ones. */
 export async function violatedInvariants(databaseUrl: string) {

@@ -1,5 +1,5 @@
 import { getRequestHeader, setResponseStatus } from 'h3'
-import { idempotencyKey, orderView, placeOrderInput } from '~~/server/modules/ordering'
+import { idempotencyKey, orderView, placeOrder, placeOrderInput } from '~~/server/modules/ordering'
 import { notFound } from '~~/server/platform/errors'
 
 /** 201 with the new pending order; 200 with the earlier one when the Idempotency-Key was seen before. */

@@ -1,8 +1,8 @@
+import { pipelineHealth } from '~~/server/modules/pipeline'
 import { config } from '~~/server/platform/config'
 import { db } from '~~/server/platform/db'
 import { pipelineNames } from '~~/server/platform/jetstream'
 import { nats } from '~~/server/platform/nats'
-import { pipelineHealth } from '~~/server/platform/pipeline-health'
 
 export default defineApiHandler(async (event) => {
   await requireAdmin(event)

@@ -1,5 +1,5 @@
 import { handleCacheHeaders, setResponseHeader } from 'h3'
-import { catalogQuery } from '~~/server/modules/catalog'
+import { cachedCatalog, catalogQuery } from '~~/server/modules/catalog'
 
 // Served from the process's catalog cache. Clients must revalidate every time (no-cache), and an
 // unchanged catalog costs them a 304 without a body.

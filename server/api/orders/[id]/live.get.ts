@@ -1,6 +1,6 @@
 import { createEventStream } from 'h3'
 import { idParam } from '~~/server/modules/shared/text'
-import { getOrder } from '~~/server/modules/ordering'
+import { getOrder, onOrderChanged, orderChangesReady } from '~~/server/modules/ordering'
 import { db } from '~~/server/platform/db'
 
 const HEARTBEAT_MS = 15_000

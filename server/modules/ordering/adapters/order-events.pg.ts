@@ -1,14 +1,6 @@
 import type { Sql } from '../../../platform/db'
 import type { OrderEvent } from '../order'
-import { VersionConflict } from '../errors'
-
-export interface Cause {
-  causationId: string | null
-  consumer: string | null
-  deliveryAttempt: number | null
-}
-
-export const HTTP_CAUSE: Cause = { causationId: null, consumer: null, deliveryAttempt: null }
+import type { Cause } from './order-streams.pg'
 
 export interface StoredEvent extends Cause {
   position: number
@@ -56,14 +48,6 @@ export async function selectEvents(db: Sql, orderId: string, upTo: { version?: n
   return rows.map(toStored)
 }
 
-/**
- * Appends events after `expectedVersion`. UNIQUE (order_id, version) turns a concurrent append into
- * a VersionConflict, and the caller retries on the new state.
- */
-export async function insertEvents(tx: Sql, orderId: string, expectedVersion: number, events: OrderEvent[], cause: Cause): Promise<StoredEvent[]> {
-  return insertEventsOfOrders(tx, events.map((event, index) => ({ orderId, version: expectedVersion + index + 1, event, cause })))
-}
-
 export interface EventFilter {
   orderId?: string
   type?: string
@@ -96,57 +80,4 @@ export async function selectAllEvents(db: Sql, query: EventPage): Promise<{ tota
 /** Every event selectAllEvents would page through, read through a cursor `batchSize` rows at a time. */
 export async function* cursorEvents(db: Sql, query: EventFilter, batchSize = 500): AsyncGenerator<StoredEvent[]> {
   for await (const batch of eventLog(db, query).cursor(batchSize)) yield batch.map(toStored)
-}
-
-/** The streams of several orders in one query, keyed by order id; an unknown order has no entry. */
-export async function selectEventsOfOrders(db: Sql, orderIds: string[]): Promise<Map<string, StoredEvent[]>> {
-  const rows = await db<EventRow[]>`
-    select ${db(EVENT_COLUMNS)}
-    from ordering.order_events
-    where order_id = any(${orderIds}::uuid[])
-    order by order_id, version`
-  const streams = new Map<string, StoredEvent[]>()
-  for (const row of rows) {
-    const stream = streams.get(row.orderId) ?? []
-    stream.push(toStored(row))
-    streams.set(row.orderId, stream)
-  }
-  return streams
-}
-
-export interface NewEvent {
-  orderId: string
-  version: number
-  event: OrderEvent
-  cause: Cause
-}
-
-/**
- * Appends events of several orders in one statement, each at the version its writer expected.
- * Any collision with a concurrent append fails the whole statement as a VersionConflict.
- */
-export async function insertEventsOfOrders(tx: Sql, events: NewEvent[]): Promise<StoredEvent[]> {
-  if (events.length === 0) return []
-  const column = <T>(value: (event: NewEvent) => T) => events.map(value)
-  try {
-    // One statement text whatever the number of events (unnest, not a VALUES list per count): each
-    // distinct text would be prepared and kept on every connection, on both sides. JSON travels as
-    // text[] and is cast per row.
-    const inserted = await tx<EventRow[]>`
-      insert into ordering.order_events (order_id, version, type, data, causation_id, consumer, delivery_attempt)
-      select order_id, version, type, data::jsonb, causation_id, consumer, delivery_attempt
-      from unnest(
-        ${column(e => e.orderId)}::uuid[], ${column(e => e.version)}::int[], ${column(e => e.event.type)}::text[],
-        ${column(e => JSON.stringify(e.event.data))}::text[], ${column(e => e.cause.causationId)}::uuid[],
-        ${column(e => e.cause.consumer)}::text[], ${column(e => e.cause.deliveryAttempt)}::int[])
-        as e(order_id, version, type, data, causation_id, consumer, delivery_attempt)
-      returning ${tx(EVENT_COLUMNS)}`
-    return inserted.map(toStored)
-  }
-  catch (error) {
-    if ((error as { code?: string }).code === '23505' && (error as { constraint_name?: string }).constraint_name === 'order_events_order_id_version_key') {
-      throw new VersionConflict(/\(order_id, version\)=\(([^,]+),/.exec((error as { detail?: string }).detail ?? '')?.[1] ?? events[0]!.orderId)
-    }
-    throw error
-  }
 }

@@ -17,14 +17,10 @@ const toOrder = (row: OrderRow): Order => ({
   deadlineAt: row.deadlineAt.toISOString(),
 })
 
-/** Writes the order's latest state (in the transaction that appended its events); never goes back to an older version. */
-export function upsertOrder(tx: Sql, order: Order): Promise<void> {
-  return upsertOrders(tx, [order])
-}
-
 /**
- * upsertOrder for many orders, in one statement of fixed text whatever their number. A row it
- * inserts (when the read model is rebuilt) has no Idempotency-Key; an existing row keeps its own.
+ * Writes orders' states folded from their events, for a rebuild of the read model, in one statement
+ * of fixed text. A row it inserts has no Idempotency-Key; an existing row keeps its own, and is never
+ * set back to an older version.
  */
 export async function upsertOrders(tx: Sql, orders: Order[]): Promise<void> {
   if (orders.length === 0) return
@@ -131,18 +127,16 @@ export async function countOrdersByStatus(db: Sql): Promise<Record<OrderStatus, 
   return counts
 }
 
-/** Wakes live listeners (SSE) for each changed order, in one statement; delivered when the transaction commits. */
-export async function notifyOrdersChanged(tx: Sql, channel: string, orderIds: string[]): Promise<void> {
-  if (orderIds.length === 0) return
-  await tx`select pg_notify(${channel}, id) from unnest(${orderIds}::text[]) as id`
-}
-
 /**
- * Locks the read-model rows of these orders until the transaction ends, in id order. Every writer
- * of an existing order's stream takes it before reading the stream, so concurrent writers (several
- * workers, an HTTP command, the deadline sweeper) wait for each other instead of colliding on the
- * next version and running again; the fixed order keeps two batches from deadlocking.
+ * Locks these orders' rows until the transaction ends, in id order, and returns their current state;
+ * an unknown order has no entry. Every writer of an existing order's stream starts here, so concurrent
+ * writers (several workers, an HTTP command, the deadline sweeper) wait for each other instead of
+ * colliding on the next version, and the fixed order keeps two batches from deadlocking. The row is
+ * the fold of the order's events, kept so by appendToStreams in the statement that appends them; a
+ * locking read returns the row as the previous holder left it, so no events need reading or folding.
  */
-export async function lockOrders(tx: Sql, orderIds: string[]): Promise<void> {
-  await tx`select 1 from ordering.orders where id = any(${orderIds}::uuid[]) order by id for update`
+export async function lockOrders(tx: Sql, orderIds: string[]): Promise<Map<string, Order>> {
+  const rows = await tx<OrderRow[]>`
+    select ${tx(ORDER_COLUMNS)} from ordering.orders where id = any(${orderIds}::uuid[]) order by id for update`
+  return new Map(rows.map(row => [row.id, toOrder(row)]))
 }

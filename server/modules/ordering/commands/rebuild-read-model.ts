@@ -1,6 +1,6 @@
 import type { Db } from '../../../platform/db'
 import { selectEvents } from '../adapters/order-events.pg'
-import { upsertOrder } from '../adapters/orders.pg'
+import { upsertOrders } from '../adapters/orders.pg'
 import { fold } from '../order'
 
 /**
@@ -14,10 +14,9 @@ export async function rebuildReadModel(db: Db, onProgress: (done: number) => voi
     const batch = await db<{ orderId: string }[]>`
       select distinct order_id from ordering.order_events where order_id > ${after} order by order_id limit 500`
     if (batch.length === 0) return done
-    for (const { orderId } of batch) {
-      const order = fold(await selectEvents(db, orderId), orderId)
-      if (order) await upsertOrder(db, order)
-    }
+    const orders = []
+    for (const { orderId } of batch) orders.push(fold(await selectEvents(db, orderId), orderId)!)
+    await upsertOrders(db, orders)
     done += batch.length
     after = batch.at(-1)!.orderId
     onProgress(done)

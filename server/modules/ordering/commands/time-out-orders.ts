@@ -1,14 +1,17 @@
 import type { Db } from '../../../platform/db'
-import { selectOverdue } from '../adapters/orders.pg'
-import { retryOnConflict, runOrderCommand } from './append'
+import { lockOrders, selectOverdue } from '../adapters/orders.pg'
+import { appendDecisions, retryOnConflict } from './decide-and-append'
 
-/** Rejects pending orders past their deadline with TIMED_OUT; returns how many it rejected. */
+const DEADLINE_CAUSE = { causationId: null, consumer: 'deadline', deliveryAttempt: null }
+
+/** Rejects pending orders past their deadline with TIMED_OUT, up to `batch` in one transaction; returns how many. */
 export async function timeOutOverdueOrders(db: Db, now: Date, batch = 100): Promise<number> {
-  let rejected = 0
-  for (const orderId of await selectOverdue(db, now, batch)) {
-    const cause = { causationId: null, consumer: 'deadline', deliveryAttempt: null }
-    const { events } = await retryOnConflict(() => db.begin(tx => runOrderCommand(tx, orderId, { type: 'TimeOut', now }, cause)))
-    if (events.length > 0) rejected++
-  }
-  return rejected
+  const overdue = await selectOverdue(db, now, batch)
+  if (overdue.length === 0) return 0
+  const rejected = await retryOnConflict(() => db.begin(async (tx) => {
+    // Decided on the locked state: a result or a cancel that came first leaves nothing to time out.
+    const orders = await lockOrders(tx, overdue)
+    return appendDecisions(tx, orders, [...orders.keys()].map(orderId => ({ orderId, command: { type: 'TimeOut', now }, cause: DEADLINE_CAUSE })))
+  }))
+  return rejected.size
 }

@@ -1,4 +1,4 @@
-import { inTransaction, type Sql, type Tx } from '../../../platform/db'
+import type { Tx } from '../../../platform/db'
 import { claimAuthorizations, lockAuthorizations } from '../adapters/authorizations.pg'
 import { decideClaims, type Claim, type PaymentDecision } from '../payment'
 
@@ -15,10 +15,4 @@ export async function settlePaymentsForOrders(tx: Tx, claims: Claim[]): Promise<
   const { decisions, newClaims } = decideClaims(authorizations, claims)
   await claimAuthorizations(tx, newClaims)
   return decisions
-}
-
-/** One claim, in the caller's transaction or a new one. */
-export async function settlePaymentForOrder(db: Sql, claim: Claim): Promise<PaymentDecision> {
-  const [decision] = await inTransaction(db, tx => settlePaymentsForOrders(tx, [claim]))
-  return decision!
 }

@@ -1,7 +1,7 @@
 import { idParam } from '~~/server/modules/shared/text'
 import { config } from '~~/server/platform/config'
 import { db } from '~~/server/platform/db'
-import { redriveDeadLetter } from '~~/server/platform/dead-letters'
+import { redriveDeadLetter } from '~~/server/modules/pipeline'
 import { DomainError, notFound } from '~~/server/platform/errors'
 import { pipelineNames } from '~~/server/platform/jetstream'
 

@@ -1,8 +1,8 @@
 import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream'
 import type { NatsConnection } from '@nats-io/transport-node'
-import type { Sql } from './db'
-import { listDeadLetters } from './dead-letters'
-import type { ConsumerName, PipelineNames } from './jetstream'
+import type { Sql } from '../../../platform/db'
+import type { ConsumerName, PipelineNames } from '../../../platform/jetstream'
+import { listDeadLetters } from '../adapters/dead-letters.pg'
 
 export interface ConsumerHealth {
   name: ConsumerName

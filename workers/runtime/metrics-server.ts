@@ -1,7 +1,7 @@
 import { createServer } from 'node:http'
 import type { Registry } from 'prom-client'
-import type { Logger } from '../server/platform/log'
-import { hasBearerToken } from '../server/platform/metrics/access'
+import type { Logger } from '../../server/platform/log'
+import { hasBearerToken } from '../../server/platform/metrics/access'
 
 export interface MetricsServerOptions {
   /** 0: no server. */

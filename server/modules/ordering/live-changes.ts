@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events'
-import { ORDER_CHANGED_CHANNEL } from '../modules/ordering'
-import { config } from '../platform/config'
-import { connectionName } from '../platform/db'
-import { listenDurably, type DurableListener } from '../platform/listen'
+import { config } from '../../platform/config'
+import { connectionName } from '../../platform/db'
+import { listenDurably, type DurableListener } from '../../platform/listen'
+import { ORDER_CHANGED_CHANNEL } from './adapters/order-streams.pg'
 
 // One LISTEN connection per web process fans order changes out to its live streams. NOTIFY is sent
 // by whichever process appended the events (web or worker), so every replica hears every change.

@@ -1,15 +1,10 @@
 import type { Consumer, JsMsg } from '@nats-io/jetstream'
-import { recordDeadLetter } from '../server/platform/dead-letters'
-import { isConnectionError, type Sql } from '../server/platform/db'
-import type { Logger } from '../server/platform/log'
+import { recordDeadLetter } from '../../server/modules/pipeline'
+import { isConnectionError, type Sql } from '../../server/platform/db'
+import type { Logger } from '../../server/platform/log'
+import type { MessageOutcome } from '../../server/modules/shared/messages'
 import { batchQueue } from './batch-queue'
 import { batchDuration, consumedMessages } from './metrics'
-
-/** What a handler decided for one message: done (ack), not yet (redeliver after a delay), or poison (term, dead letter). */
-export type Outcome = { done: true } | { retryInMs: number } | { poison: string }
-
-export const DONE: Outcome = { done: true }
-export const poisoned = (reason: string): Outcome => ({ poison: reason })
 
 /** A message of a batch with its parsed JSON body. */
 export interface Delivery {
@@ -29,7 +24,7 @@ export interface ConsumerSpec {
    * Handles a batch and returns one outcome per delivery, in the same order. It commits before it
    * returns; a throw means the whole batch failed for a transient reason and is redelivered.
    */
-  handleBatch: (deliveries: Delivery[]) => Promise<Outcome[]>
+  handleBatch: (deliveries: Delivery[]) => Promise<MessageOutcome[]>
 }
 
 /**
@@ -94,7 +89,7 @@ export async function runConsumer(consumer: Consumer, spec: ConsumerSpec, contex
     }
   })()
   const inFlight = new Set<Promise<void>>()
-  // A batch that throws (it could not even settle its messages) ends the loop, as it did when batches ran one by one.
+  // A batch that throws (it could not even settle its messages) ends the loop and the worker.
   let failure: { error: unknown } | undefined
   for (let batch = await queue.take(batchSize, BATCH_LINGER_MS); batch.length > 0 && !failure; batch = await queue.take(batchSize, BATCH_LINGER_MS)) {
     const handling: Promise<void> = handleBatch(batch, spec, db, log)
@@ -119,7 +114,7 @@ async function handleBatch(messages: JsMsg[], spec: ConsumerSpec, db: Sql, log: 
     }
   }
   if (deliveries.length === 0) return
-  let outcomes: Outcome[]
+  let outcomes: MessageOutcome[]
   try {
     outcomes = await timed(spec, deliveries)
   }
@@ -141,7 +136,7 @@ async function handleBatch(messages: JsMsg[], spec: ConsumerSpec, db: Sql, log: 
   await Promise.all(deliveries.map((delivery, index) => settle(delivery, outcomes[index]!, spec, db, log)))
 }
 
-async function timed(spec: ConsumerSpec, deliveries: Delivery[]): Promise<Outcome[]> {
+async function timed(spec: ConsumerSpec, deliveries: Delivery[]): Promise<MessageOutcome[]> {
   const stopTimer = batchDuration.startTimer({ consumer: spec.name })
   try {
     return await spec.handleBatch(deliveries)
@@ -163,7 +158,7 @@ function messageFields(message: JsMsg, payload?: unknown) {
   }
 }
 
-async function settle({ message, payload }: Delivery, outcome: Outcome, spec: ConsumerSpec, db: Sql, log: Logger) {
+async function settle({ message, payload }: Delivery, outcome: MessageOutcome, spec: ConsumerSpec, db: Sql, log: Logger) {
   if ('poison' in outcome) return poison(message, spec, db, log, outcome.poison, payload)
   const fields = { consumer: spec.name, ...messageFields(message, payload) }
   if ('retryInMs' in outcome) {

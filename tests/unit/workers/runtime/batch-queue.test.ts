@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { batchQueue } from '../../../workers/batch-queue'
+import { batchQueue } from '../../../../workers/runtime/batch-queue'
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
 

@@ -1,9 +1,9 @@
 import type { JetStreamManager } from '@nats-io/jetstream'
 import type { NatsConnection } from '@nats-io/transport-node'
-import type { Sql } from '../server/platform/db'
-import { recordDeadLetter } from '../server/platform/dead-letters'
-import type { PipelineNames } from '../server/platform/jetstream'
-import type { Logger } from '../server/platform/log'
+import type { Sql } from '../../server/platform/db'
+import { recordDeadLetter } from '../../server/modules/pipeline'
+import type { PipelineNames } from '../../server/platform/jetstream'
+import type { Logger } from '../../server/platform/log'
 
 /**
  * A message that hit max_deliver stays in the stream but is never delivered again; JetStream only

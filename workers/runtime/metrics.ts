@@ -1,11 +1,10 @@
 import type { JetStreamManager } from '@nats-io/jetstream'
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client'
-import type { Sql } from '../server/platform/db'
-import { countDeadLetters } from '../server/platform/dead-letters'
-import type { PipelineNames } from '../server/platform/jetstream'
-import type { Logger } from '../server/platform/log'
-import { createMetricsRegistry, sharedForScrape } from '../server/platform/metrics/registry'
-import { consumerHealth, outboxLag, type ConsumerHealth } from '../server/platform/pipeline-health'
+import type { Sql } from '../../server/platform/db'
+import { consumerHealth, countDeadLetters, outboxLag, type ConsumerHealth } from '../../server/modules/pipeline'
+import type { PipelineNames } from '../../server/platform/jetstream'
+import type { Logger } from '../../server/platform/log'
+import { createMetricsRegistry, sharedForScrape } from '../../server/platform/metrics/registry'
 
 /** The worker's metrics; what it counts itself is registered here, the pipeline gauges by `watchPipeline`. */
 export const workerMetrics = createMetricsRegistry()

@@ -1,6 +1,6 @@
-import type { Db, Sql } from '../server/platform/db'
-import { timeOutOverdueOrders } from '../server/modules/ordering'
-import type { Logger } from '../server/platform/log'
+import type { Db, Sql } from '../../server/platform/db'
+import { timeOutOverdueOrders } from '../../server/modules/ordering'
+import type { Logger } from '../../server/platform/log'
 
 const SWEEP_MS = 1000
 

@@ -1,9 +1,9 @@
 import type { JetStreamClient } from '@nats-io/jetstream'
-import { connectionName, type Db, type Sql } from '../server/platform/db'
-import { listenDurably } from '../server/platform/listen'
-import { lockUnpublished, markPublished, OUTBOX_CHANNEL } from '../server/platform/outbox'
-import type { PipelineNames } from '../server/platform/jetstream'
-import type { Logger } from '../server/platform/log'
+import { connectionName, type Db, type Sql } from '../../server/platform/db'
+import { listenDurably } from '../../server/platform/listen'
+import { lockUnpublished, markPublished, OUTBOX_CHANNEL } from '../../server/platform/outbox'
+import type { PipelineNames } from '../../server/platform/jetstream'
+import type { Logger } from '../../server/platform/log'
 import { publishedMessages } from './metrics'
 
 const BATCH = 500

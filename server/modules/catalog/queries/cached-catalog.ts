@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto'
 import { LRUCache } from 'lru-cache'
-import { CATALOG_CHANGED_CHANNEL, listCatalog, type CatalogQuery } from '../modules/catalog'
-import { db } from '../platform/db'
+import { db } from '../../../platform/db'
+import { CATALOG_CHANGED_CHANNEL } from '../changes'
+import type { CatalogQuery } from '../schemas'
+import { listCatalog } from './products'
 
 /** A catalog response as sent: the JSON, serialized and encoded once (every response writes the same bytes), and its entity tag. */
 export interface CatalogSnapshot {

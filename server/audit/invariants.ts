@@ -1,8 +1,8 @@
-import type { Sql } from './db'
-import { fold, type OrderEvent } from '../modules/ordering/order'
+import { fold, type OrderEvent } from '../modules/ordering'
+import type { Sql } from '../platform/db'
 
-// Invariants of a Plaza database, each a query for its violations. The audit reads across module
-// schemas on purpose: it checks that the modules agree with each other.
+// Invariants of a whole Plaza database, each a query for its violations. The only code that reads
+// across module schemas, on purpose: it checks that the modules agree with each other.
 
 export interface InvariantResult {
   name: string
