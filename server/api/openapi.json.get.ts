@@ -1,4 +1,5 @@
 import { openApiDocument } from '~~/server/openapi/document'
+import { defineApiHandler } from '~~/server/utils/api-handler'
 
 let document: ReturnType<typeof openApiDocument> | undefined
 

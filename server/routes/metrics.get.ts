@@ -2,6 +2,8 @@ import { getRequestHeader, setResponseHeader } from 'h3'
 import { config } from '~~/server/platform/config'
 import { DomainError, notFound } from '~~/server/platform/errors'
 import { hasBearerToken } from '~~/server/platform/metrics/access'
+import { defineApiHandler } from '~~/server/utils/api-handler'
+import { webMetrics } from '~~/server/utils/web-metrics'
 
 /**
  * Prometheus metrics of this web process. The web faces the internet, so /metrics exists only when

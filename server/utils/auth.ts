@@ -1,5 +1,6 @@
 import type { H3Event } from 'h3'
 import { DomainError, notFound } from '../platform/errors'
+import { sessionCookieOptions } from './session-cookie'
 
 /** The one guard for admin routes: 401 without a session, 403 for a signed-in non-admin. */
 export async function requireAdmin(event: H3Event): Promise<void> {
@@ -39,6 +40,11 @@ export async function requireSelfOrAdmin(event: H3Event, customerId: string, wha
 export async function requireSelf(event: H3Event, customerId: string, what = 'Customer'): Promise<void> {
   const { customerId: own } = await requireCustomer(event)
   if (own !== customerId) throw notFound(what)
+}
+
+/** Signs the admin in, replacing whatever session the browser had. */
+export async function startAdminSession(event: H3Event): Promise<void> {
+  await replaceUserSession(event, { user: { role: 'admin', name: 'Admin' }, signedInAt: new Date().toISOString() }, sessionCookieOptions(event))
 }
 
 /** Signs the customer in, replacing whatever session the browser had. */

@@ -36,6 +36,12 @@ export function readParams<S extends z.ZodType>(event: H3Event, schema: S, what:
   return result.data
 }
 
+/** An optional header, validated when present (400 when it is not valid). */
+export function readOptionalHeader<S extends z.ZodType>(event: H3Event, name: string, schema: S): z.output<S> | undefined {
+  const value = getRequestHeader(event, name)
+  return value === undefined ? undefined : validate(schema, value)
+}
+
 export function readQuery<S extends z.ZodType>(event: H3Event, schema: S): z.output<S> {
   return validate(schema, getQuery(event))
 }

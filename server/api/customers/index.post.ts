@@ -1,6 +1,9 @@
 import { setResponseStatus } from 'h3'
 import { customerInput, registerCustomer } from '~~/server/modules/customers'
 import { db } from '~~/server/platform/db'
+import { defineApiHandler } from '~~/server/utils/api-handler'
+import { startCustomerSession } from '~~/server/utils/auth'
+import { readJson } from '~~/server/utils/request'
 
 /** Registers a customer and signs them in. */
 export default defineApiHandler(async (event) => {

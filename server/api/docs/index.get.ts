@@ -1,22 +1,8 @@
 import { setResponseHeader } from 'h3'
-
-// Swagger UI from the swagger-ui-dist package, copied into the build (nuxt.config.ts), so the docs work offline.
-const page = `<!doctype html>
-<html lang="en">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>Plaza API</title>
-  <link rel="stylesheet" href="/api/docs/assets/swagger-ui.css">
-</head>
-<body>
-  <div id="docs"></div>
-  <script src="/api/docs/assets/swagger-ui-bundle.js"></script>
-  <script src="/api/docs/init.js"></script>
-</body>
-</html>`
+import { DOCS_PAGE } from '~~/server/openapi/docs-page'
+import { defineApiHandler } from '~~/server/utils/api-handler'
 
 export default defineApiHandler((event) => {
   setResponseHeader(event, 'content-type', 'text/html; charset=utf-8')
-  return page
+  return DOCS_PAGE
 })

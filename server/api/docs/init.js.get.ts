@@ -1,4 +1,5 @@
 import { setResponseHeader } from 'h3'
+import { defineApiHandler } from '~~/server/utils/api-handler'
 
 // A file rather than an inline script, so the docs page needs no 'unsafe-inline' in a content security policy.
 const script = `window.ui = SwaggerUIBundle({

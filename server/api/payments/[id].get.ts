@@ -1,5 +1,8 @@
 import { getPayment, idParam } from '~~/server/modules/payments'
 import { db } from '~~/server/platform/db'
+import { defineApiHandler } from '~~/server/utils/api-handler'
+import { requireSelfOrAdmin, requireSignedIn } from '~~/server/utils/auth'
+import { readParams } from '~~/server/utils/request'
 
 export default defineApiHandler(async (event) => {
   const { id } = readParams(event, idParam, 'Payment')

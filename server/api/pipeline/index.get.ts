@@ -3,6 +3,8 @@ import { config } from '~~/server/platform/config'
 import { db } from '~~/server/platform/db'
 import { pipelineNames } from '~~/server/platform/jetstream'
 import { nats } from '~~/server/platform/nats'
+import { defineApiHandler } from '~~/server/utils/api-handler'
+import { requireAdmin } from '~~/server/utils/auth'
 
 export default defineApiHandler(async (event) => {
   await requireAdmin(event)

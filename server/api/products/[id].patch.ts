@@ -1,5 +1,8 @@
 import { idParam, productPatch, updateProduct } from '~~/server/modules/catalog'
 import { db } from '~~/server/platform/db'
+import { defineApiHandler } from '~~/server/utils/api-handler'
+import { requireAdmin } from '~~/server/utils/auth'
+import { readJson, readParams } from '~~/server/utils/request'
 
 export default defineApiHandler(async (event) => {
   await requireAdmin(event)

@@ -1,5 +1,8 @@
 import { bulkDelete, removeProducts } from '~~/server/modules/catalog'
 import { db } from '~~/server/platform/db'
+import { defineApiHandler } from '~~/server/utils/api-handler'
+import { requireAdmin } from '~~/server/utils/auth'
+import { readJson } from '~~/server/utils/request'
 
 /** Bulk delete: 200 with the ids that were deleted. */
 export default defineApiHandler(async (event) => {

@@ -1,5 +1,7 @@
 import { handleCacheHeaders, setResponseHeader } from 'h3'
 import { cachedCatalog, catalogQuery } from '~~/server/modules/catalog'
+import { defineApiHandler } from '~~/server/utils/api-handler'
+import { readQuery } from '~~/server/utils/request'
 
 // Served from the process's catalog cache. Clients must revalidate every time (no-cache), and an
 // unchanged catalog costs them a 304 without a body.

@@ -1,6 +1,9 @@
 import { idParam } from '~~/server/modules/customers'
 import { listCustomerOrders } from '~~/server/modules/ordering'
 import { db } from '~~/server/platform/db'
+import { defineApiHandler } from '~~/server/utils/api-handler'
+import { requireSelfOrAdmin } from '~~/server/utils/auth'
+import { readParams } from '~~/server/utils/request'
 
 /** The customer's own orders, newest first (or any customer's, for the admin). */
 export default defineApiHandler(async (event) => {

@@ -1,6 +1,9 @@
 import { asOfQuery, getOrder } from '~~/server/modules/ordering'
 import { idParam } from '~~/server/modules/shared/text'
 import { db } from '~~/server/platform/db'
+import { defineApiHandler } from '~~/server/utils/api-handler'
+import { requireSignedIn } from '~~/server/utils/auth'
+import { readParams, readQuery } from '~~/server/utils/request'
 
 /** The order now, or replayed as of `?version=n` or `?at=ISO`. */
 export default defineApiHandler(async (event) => {

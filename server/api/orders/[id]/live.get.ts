@@ -1,37 +1,15 @@
-import { createEventStream } from 'h3'
+import { getOrder } from '~~/server/modules/ordering'
 import { idParam } from '~~/server/modules/shared/text'
-import { getOrder, onOrderChanged, orderChangesReady } from '~~/server/modules/ordering'
 import { db } from '~~/server/platform/db'
+import { defineApiHandler } from '~~/server/utils/api-handler'
+import { requireSignedIn } from '~~/server/utils/auth'
+import { streamOrderChanges } from '~~/server/utils/live-order'
+import { readParams } from '~~/server/utils/request'
 
-const HEARTBEAT_MS = 15_000
-
-/**
- * Server-sent events: the order's state now, then again on every change (event "order", id = version).
- * A reconnecting client gets the current state first, so no change is ever missed.
- */
+/** Server-sent events of the order's changes; 404 before the stream opens when it is not the caller's. */
 export default defineApiHandler(async (event) => {
   const actor = await requireSignedIn(event)
   const { id } = readParams(event, idParam, 'Order')
   await getOrder(db(), id, actor)
-
-  const stream = createEventStream(event)
-  let sentVersion = 0
-  let queue = Promise.resolve()
-  const sendLatest = () => {
-    queue = queue.then(async () => {
-      const order = await getOrder(db(), id, actor)
-      if (order.version <= sentVersion) return
-      sentVersion = order.version
-      await stream.push({ id: String(order.version), event: 'order', data: JSON.stringify(order) })
-    }).catch(() => {})
-  }
-  const unsubscribe = onOrderChanged(id, sendLatest)
-  const heartbeat = setInterval(() => void stream.push({ event: 'ping', data: '' }).catch(() => {}), HEARTBEAT_MS)
-  stream.onClosed(() => {
-    unsubscribe()
-    clearInterval(heartbeat)
-  })
-  await orderChangesReady()
-  sendLatest()
-  return stream.send()
+  return streamOrderChanges(event, id, actor)
 })

@@ -1,6 +1,9 @@
 import { setResponseStatus } from 'h3'
 import { idParam, removeStore } from '~~/server/modules/catalog'
 import { db } from '~~/server/platform/db'
+import { defineApiHandler } from '~~/server/utils/api-handler'
+import { requireAdmin } from '~~/server/utils/auth'
+import { readParams } from '~~/server/utils/request'
 
 export default defineApiHandler(async (event) => {
   await requireAdmin(event)

@@ -4,6 +4,9 @@ import { db } from '~~/server/platform/db'
 import { redriveDeadLetter } from '~~/server/modules/pipeline'
 import { DomainError, notFound } from '~~/server/platform/errors'
 import { pipelineNames } from '~~/server/platform/jetstream'
+import { defineApiHandler } from '~~/server/utils/api-handler'
+import { requireAdmin } from '~~/server/utils/auth'
+import { readParams } from '~~/server/utils/request'
 
 /** Publishes a dead letter again (through the outbox); 404 when unknown or already redriven. */
 export default defineApiHandler(async (event) => {
