@@ -1,8 +1,7 @@
 import { setResponseStatus } from 'h3'
 import { idempotencyKey, orderView, placeOrder, placeOrderInput } from '~~/server/modules/ordering'
-import { notFound } from '~~/server/platform/errors'
 import { defineApiHandler } from '~~/server/utils/api-handler'
-import { requireCustomer } from '~~/server/utils/auth'
+import { requireCustomer, requireSelf } from '~~/server/utils/auth'
 import { recordOrderCommand } from '~~/server/utils/order-command-log'
 import { limitOrders } from '~~/server/utils/rate-limits'
 import { readJson, readOptionalHeader } from '~~/server/utils/request'
@@ -13,7 +12,7 @@ export default defineApiHandler(async (event) => {
   await limitOrders(event, customerId)
   const input = await readJson(event, placeOrderInput)
   const key = readOptionalHeader(event, 'idempotency-key', idempotencyKey)
-  if (input.customerId !== customerId) throw notFound('Customer')
+  await requireSelf(event, input.customerId)
   const { order, created } = await placeOrder({ ...input, idempotencyKey: key })
   recordOrderCommand('placed', { orderId: order.id, customerId, replayed: !created })
   setResponseStatus(event, created ? 201 : 200)
