@@ -2,6 +2,7 @@ import type { Sql } from '../../../platform/db'
 import { OUTBOX_CHANNEL, type OutgoingMessage } from '../../../platform/outbox'
 import { VersionConflict } from '../errors'
 import type { Order, OrderEvent } from '../order'
+import { keepNewestState } from './orders.pg'
 
 /** Live listeners (SSE) hear every changed order's id on this channel. */
 export const ORDER_CHANGED_CHANNEL = 'plaza_order_changed'
@@ -69,11 +70,7 @@ export async function appendToStreams(tx: Sql, appends: StreamAppend[]): Promise
           ${column(orders, o => o.isNew ? null : o.placedAt)}::timestamptz[], ${column(orders, o => o.deadlineAt)}::timestamptz[])
           as o(id, customer_id, payment_id, status, payment_status, stores_status, store_statuses, lines,
                total_cents, rejection, version, idempotency_key, placed_at, deadline_at)
-        on conflict (id) do update set
-          status = excluded.status, payment_status = excluded.payment_status, stores_status = excluded.stores_status,
-          store_statuses = excluded.store_statuses, rejection = excluded.rejection, version = excluded.version,
-          updated_at = excluded.updated_at
-        where ordering.orders.version <= excluded.version
+        ${keepNewestState(tx)}
       ), queued as (
         insert into platform.outbox (id, subject, payload)
         select m.id, m.subject, m.payload::jsonb || jsonb_build_object('occurredAt', to_char(clock.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))

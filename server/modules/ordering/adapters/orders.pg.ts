@@ -17,6 +17,14 @@ const toOrder = (row: OrderRow): Order => ({
   deadlineAt: row.deadlineAt.toISOString(),
 })
 
+/** The read-model upsert's conflict clause: an existing row takes the new state, never an older one. */
+export const keepNewestState = (tx: Sql) => tx`
+  on conflict (id) do update set
+    status = excluded.status, payment_status = excluded.payment_status, stores_status = excluded.stores_status,
+    store_statuses = excluded.store_statuses, rejection = excluded.rejection, version = excluded.version,
+    updated_at = excluded.updated_at
+  where ordering.orders.version <= excluded.version`
+
 /**
  * Writes orders' states folded from their events, for a rebuild of the read model, in one statement
  * of fixed text. A row it inserts has no Idempotency-Key; an existing row keeps its own, and is never
@@ -40,11 +48,7 @@ export async function upsertOrders(tx: Sql, orders: Order[]): Promise<void> {
       ${column(o => o.placedAt)}::timestamptz[], ${column(o => o.updatedAt)}::timestamptz[], ${column(o => o.deadlineAt)}::timestamptz[])
       as v(id, customer_id, payment_id, status, payment_status, stores_status, store_statuses, lines,
            total_cents, rejection, version, placed_at, updated_at, deadline_at)
-    on conflict (id) do update set
-      status = excluded.status, payment_status = excluded.payment_status, stores_status = excluded.stores_status,
-      store_statuses = excluded.store_statuses, rejection = excluded.rejection, version = excluded.version,
-      updated_at = excluded.updated_at
-    where ordering.orders.version <= excluded.version`
+    ${keepNewestState(tx)}`
 }
 
 export async function selectOrder(db: Sql, id: string): Promise<Order | undefined> {
