@@ -31,7 +31,7 @@ function mergeItems(items: PlaceOrderInput['items']) {
 
 /**
  * Places orders: each one's OrderPlaced, read-model row and outbox row commit together, and so do
- * those of all the requests given at once (at most three queries, whatever their number). Prices come
+ * those of all the requests given at once (at most four queries, whatever their number). Prices come
  * from the catalog, never from the client. A retried request with the same Idempotency-Key gets the
  * order it created the first time. One refused request does not refuse the others: if the write
  * fails on a unique index, each request is placed again on its own and gets its own answer.
