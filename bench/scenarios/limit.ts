@@ -42,8 +42,6 @@ async function rate(count: number, concurrency: number, operation: () => Promise
  * (the module's own appendToStreams: OrderPlaced, read model, outbox row, notifications, in one
  * statement) on a fresh database through the app's own pool, at a concurrency equal to the pool
  * size; and raw JetStream publishes with a msgID to a stream made by the app's own ensurePipeline.
- * Until group commit, the app placed an order with a six-statement transaction, and the limit
- * measured that: about half the rate this one commits.
  */
 export const limit: Scenario = {
   name: 'limit',
