@@ -43,7 +43,7 @@ async function orderCreation(shop: Shop, count: number): Promise<Load> {
       path: '/api/orders',
       setupRequest: (request) => {
         const order = orders[next++ % orders.length]!
-        return { ...request, headers: { 'content-type': 'application/json', 'cookie': order.cookie }, body: order.body }
+        return { ...request, headers: { 'content-type': 'application/json', cookie: order.cookie }, body: order.body }
       },
     }],
   })
