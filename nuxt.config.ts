@@ -76,5 +76,10 @@ export default defineNuxtConfig({
     },
   },
 
-  typescript: { strict: true },
+  typescript: {
+    strict: true,
+    // Node-side code is checked once, in its own project: workers/ and scripts/ with the server (nitro
+    // above), tests/ and bench/ in tsconfig.tests.json; not also as browser code with the app's auto-imports.
+    tsConfig: { exclude: ['../workers', '../scripts', '../tests', '../bench'] },
+  },
 })

@@ -29,12 +29,12 @@ const USAGE = `npm run bench [-- --quick] [--only=limit,pipeline,delays,http,mem
 function options() {
   const { values } = parseArgs({
     options: {
-      'quick': { type: 'boolean', default: false },
-      'only': { type: 'string' },
-      'reps': { type: 'string' },
-      'workers': { type: 'string', default: '1' },
+      quick: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      reps: { type: 'string' },
+      workers: { type: 'string', default: '1' },
       'cpu-prof': { type: 'boolean', default: false },
-      'help': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
     },
   })
   if (values.help) {

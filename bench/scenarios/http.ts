@@ -15,12 +15,13 @@ interface Load {
 async function load(shop: Shop, options: autocannon.Options): Promise<Load> {
   const cpu = await shopCpuMeter(shop)
   const started = performance.now()
-  const run = autocannon({ connections: CONNECTIONS, ...options })
   // autocannon notices that a fixed number of requests is done only at its next one-second tick,
   // so its duration (and the run's end) is rounded up to whole seconds: time to the last response.
   let lastResponse = started
-  run.on('response', () => (lastResponse = performance.now()))
-  const result = await run
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const run = autocannon({ connections: CONNECTIONS, ...options }, (error, result) => (error ? reject(error) : resolve(result)))
+    run.on('response', () => (lastResponse = performance.now()))
+  })
   const seconds = (lastResponse - started) / 1000
   return {
     requestsPerSecond: result.requests.total / seconds,
@@ -42,7 +43,7 @@ async function orderCreation(shop: Shop, count: number): Promise<Load> {
       path: '/api/orders',
       setupRequest: (request) => {
         const order = orders[next++ % orders.length]!
-        return { ...request, headers: { 'content-type': 'application/json', 'cookie': order.cookie }, body: order.body }
+        return { ...request, headers: { 'content-type': 'application/json', cookie: order.cookie }, body: order.body }
       },
     }],
   })

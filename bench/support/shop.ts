@@ -142,7 +142,7 @@ function post(url: string, body: string, headers: Record<string, string>, retrie
 /** Submits one prepared order; returns the new order's id and the client-side time the POST took. */
 export async function submit(baseUrl: string, order: PreparedOrder): Promise<{ id: string, ms: number }> {
   const started = performance.now()
-  const { status, text } = await post(`${baseUrl}/api/orders`, order.body, { 'content-type': 'application/json', 'cookie': order.cookie, 'idempotency-key': order.idempotencyKey })
+  const { status, text } = await post(`${baseUrl}/api/orders`, order.body, { 'content-type': 'application/json', cookie: order.cookie, 'idempotency-key': order.idempotencyKey })
   // 200: a retried POST the server had taken after all, answered with the order the key made.
   if (status !== 201 && status !== 200) throw new Error(`order submission failed: ${status} ${text}`)
   return { id: JSON.parse(text).id, ms: performance.now() - started }

@@ -61,7 +61,6 @@ export const payment = z.object({
   updatedAt: z.iso.datetime(),
 })
 
-
 export const customerWithCounts = customer.extend({ orderCount: z.number().int(), paymentCount: z.number().int() })
 
 const status = z.enum(['pending', 'accepted', 'rejected', 'delivered', 'cancelled'])

@@ -70,7 +70,7 @@ describe('a 3-node JetStream cluster that loses its stream leader mid-run', () =
     const settlement = await expectSettledCorrectly(stack.database.url, shop, placed)
     report(`stream leader ${killed} of 3 JetStream nodes SIGKILLed after 100 orders`, settlement, {
       'decided after the kill': `${((Date.now() - killedAt) / 1000).toFixed(1)} s`,
-      'total': `${((Date.now() - started) / 1000).toFixed(1)} s`,
+      total: `${((Date.now() - started) / 1000).toFixed(1)} s`,
     })
     // The two nodes left elected a new leader, and the worker rode it out (the same process throughout).
     const after = await jsm.streams.info(stream)

@@ -48,7 +48,7 @@ const cases: Case[] = [
   ['a negative confirmation delay', 'PATCH', () => `/api/stores/${storeId}`, { json: { confirmDelayMs: -5 } }, 400, 'VALIDATION'],
   ['bulk delete with no ids', 'POST', () => '/api/products/delete', { json: { ids: [] } }, 400, 'VALIDATION'],
   ['bulk delete with a malformed id', 'POST', () => '/api/products/delete', { json: { ids: ['not-a-uuid'] } }, 400, 'VALIDATION'],
-  ['bulk delete with ids as a string', 'POST', () => '/api/products/delete', { json: { ids: productId } }, 400, 'VALIDATION'],
+  ['bulk delete with ids as a string', 'POST', () => '/api/products/delete', { json: { ids: '9b2f9c1e-5f3a-4c55-9d43-2f0e7b1a0c11' } }, 400, 'VALIDATION'],
   ['participating=maybe', 'GET', () => '/api/stores?participating=maybe', {}, 400, 'VALIDATION'],
   ['a body over 64 KiB', 'POST', () => '/api/stores', raw(JSON.stringify({ name: 'x', location: 'y', pad: 'p'.repeat(70_000) })), 413, 'PAYLOAD_TOO_LARGE'],
   ['an unknown store', 'GET', () => '/api/stores/9b2f9c1e-5f3a-4c55-9d43-2f0e7b1a0c11', {}, 404, 'NOT_FOUND'],

@@ -73,7 +73,7 @@ describe('GET /api/orders/export.csv', () => {
 })
 
 describe('GET /api/order-events/export.csv', () => {
-  it("has every event of the order, in log order, each with its payload as JSON", async () => {
+  it('has every event of the order, in log order, each with its payload as JSON', async () => {
     const response = await download(admin, `/api/order-events/export.csv?orderId=${orderIds[0]}&sort=asc`)
     expect(response.status).toBe(200)
     expect(response.headers.get('content-disposition')).toMatch(/filename="plaza-order-events-\d{4}-\d{2}-\d{2}\.csv"/)

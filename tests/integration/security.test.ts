@@ -44,7 +44,7 @@ describe('cross-site requests', () => {
     expect(evil.data.message).toBe('Cross-site requests are refused')
     const crossSite = await client.request('POST', '/api/payments', { json: { customerId, amount: 5 }, headers: { 'sec-fetch-site': 'cross-site' } })
     expect(crossSite.status).toBe(403)
-    const sameOrigin = await client.request('POST', '/api/payments', { json: { customerId, amount: 5 }, headers: { 'origin': stack.server.baseUrl, 'sec-fetch-site': 'same-origin' } })
+    const sameOrigin = await client.request('POST', '/api/payments', { json: { customerId, amount: 5 }, headers: { origin: stack.server.baseUrl, 'sec-fetch-site': 'same-origin' } })
     expect(sameOrigin.status).toBe(201)
   })
 })

@@ -88,7 +88,7 @@ export function placeOrders(shop: Shop, count: number, { concurrency = 12 } = {}
   const results: PlacedOrder[] = []
   let next = 0
   let retries = 0
-  const retrying = async <T>(attempt: () => Promise<{ status: number, data: any, text: string }>, expected: number[], what: string): Promise<any> => {
+  const retrying = async (attempt: () => Promise<{ status: number, data: any, text: string }>, expected: number[], what: string): Promise<any> => {
     const deadline = Date.now() + 120_000
     for (;;) {
       const response = await attempt().catch((error: Error) => ({ status: 0, data: null, text: error.message }))

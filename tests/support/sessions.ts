@@ -9,6 +9,6 @@ import { TEST_SESSION_PASSWORD } from './server'
  */
 export async function customerSessionCookie(customerId = '00000000-0000-4000-8000-000000000001', createdAt = Date.now()): Promise<string> {
   const session = { id: webcrypto.randomUUID(), createdAt, data: { user: { role: 'customer', customerId } } }
-  const sealed = await seal(webcrypto as Crypto, session, TEST_SESSION_PASSWORD, { ...defaults, ttl: 60 * 60 * 1000 })
+  const sealed = await seal(webcrypto, session, TEST_SESSION_PASSWORD, { ...defaults, ttl: 60 * 60 * 1000 })
   return `plaza-session=${sealed}`
 }

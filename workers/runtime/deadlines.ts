@@ -1,4 +1,4 @@
-import type { Db, Sql } from '../../server/platform/db'
+import type { Db } from '../../server/platform/db'
 import { timeOutOverdueOrders } from '../../server/modules/ordering'
 import type { Logger } from '../../server/platform/log'
 

@@ -1,5 +1,5 @@
 import type { JetStreamClient } from '@nats-io/jetstream'
-import { connectionName, type Db, type Sql } from '../../server/platform/db'
+import { connectionName, type Db } from '../../server/platform/db'
 import { listenDurably } from '../../server/platform/listen'
 import { lockUnpublished, markPublished, OUTBOX_CHANNEL } from '../../server/platform/outbox'
 import type { PipelineNames } from '../../server/platform/jetstream'

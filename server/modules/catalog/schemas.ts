@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { freeText, idParam, label, uuid } from '../shared/text'
+import { hasAtMostTwoDecimals } from '../shared/money'
 
 export { idParam }
-import { hasAtMostTwoDecimals } from '../shared/money'
 
 export const NAME_MAX = 120
 export const DESCRIPTION_MAX = 2000
@@ -51,8 +51,6 @@ export const catalogQuery = z.object({
   participating: z.enum(['true', 'false']).transform(value => value === 'true').optional(),
   q: z.string().max(NAME_MAX).optional(),
 })
-
-
 
 export type StoreInput = z.output<typeof storeInput>
 export type StorePatch = z.output<typeof storePatch>

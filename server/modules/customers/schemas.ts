@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { idParam, label, uuid } from '../shared/text'
+import { idParam, label } from '../shared/text'
 import { PHONE_DIGITS_MAX, PHONE_DIGITS_MIN, PHONE_INPUT_MAX, normalizePhone } from './customer'
 
 export const CUSTOMER_NAME_MAX = 80
