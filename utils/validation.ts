@@ -1,81 +1,53 @@
-/** Stores and products as the API sends them (dates arrive as ISO strings). */
-export interface Store {
-  id: string
-  name: string
-  location: string
-  participating: boolean
-  confirmDelayMs: number | null
-  createdAt: string
-  updatedAt: string
-}
-
-export interface Product {
-  id: string
-  storeId: string
-  name: string
-  description: string
-  stock: number
-  price: number
-  createdAt: string
-  updatedAt: string
-}
+// The server's limits (shared/limits.ts) checked in the browser first, so each message sits next to
+// its field. The server checks again; its field issues land on the same fields (useValidatedForm).
+import { CUSTOMER_NAME_MAX, DESCRIPTION_MAX, NAME_MAX, PHONE_DIGITS_MAX, PHONE_DIGITS_MIN, PRICE_MAX, STOCK_MAX } from '#shared/limits'
 
 export interface StoreDraft { name: string, location: string }
 export interface ProductDraft { name: string, description: string, stock: number | null, price: number | null }
 
-/** The limits the server enforces (server/modules/catalog/schemas.ts), checked early for inline messages. */
-export const NAME_MAX = 120
-export const DESCRIPTION_MAX = 2000
-export const STOCK_MAX = 1_000_000_000
-export const PRICE_MAX = 1_000_000
+type Errors = Record<string, string>
 
-/** The admin's catalog commands. Each returns what the server returned, or throws its error. */
-export function useCatalogCommands() {
-  return {
-    createStore: (draft: StoreDraft) => $fetch<Store>('/api/stores', { method: 'POST', body: draft }),
-    rebrandStore: (id: string, draft: StoreDraft) => $fetch<Store>(`/api/stores/${id}`, { method: 'PATCH', body: draft }),
-    removeStore: (id: string) => $fetch(`/api/stores/${id}`, { method: 'DELETE' }),
-    setParticipating: (id: string, participating: boolean) =>
-      $fetch<Store>(`/api/stores/${id}/participating`, { method: participating ? 'PUT' : 'DELETE' }),
-    addProduct: (storeId: string, draft: ProductDraft) =>
-      $fetch<Product>(`/api/stores/${storeId}/products`, { method: 'POST', body: draft }),
-    updateProduct: (id: string, draft: ProductDraft) => $fetch<Product>(`/api/products/${id}`, { method: 'PATCH', body: draft }),
-    removeProduct: (id: string) => $fetch(`/api/products/${id}`, { method: 'DELETE' }),
-    removeProducts: (ids: string[]) => $fetch<{ deleted: string[] }>('/api/products/delete', { method: 'POST', body: { ids } }),
-  }
+const characters = (value: string) => [...value.trim()].length
+
+/** "Name is required", "Name must be at most 120 characters", or nothing. */
+function label(value: string, what: string, max: number): string | undefined {
+  if (!value.trim()) return `${what} is required`
+  if (characters(value) > max) return `${what} must be at most ${max} characters`
 }
 
-const euros = new Intl.NumberFormat('en-IE', { style: 'currency', currency: 'EUR', minimumFractionDigits: 2, maximumFractionDigits: 2 })
+/** Only the fields that have a message. */
+const only = (errors: Record<string, string | undefined>): Errors =>
+  Object.fromEntries(Object.entries(errors).filter((entry): entry is [string, string] => !!entry[1]))
 
-/** Prices always as €1,234.50, the same on the server and in the browser (so hydration matches). */
-export const formatEuros = (amount: number) => euros.format(amount)
-
-/** A file name from a store name: keeps letters and digits, joins the rest with dashes. */
-export function fileSlug(name: string): string {
-  return name.normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'store'
+export function validateStore(draft: StoreDraft): Errors {
+  return only({ name: label(draft.name, 'Name', NAME_MAX), location: label(draft.location, 'Location', NAME_MAX) })
 }
 
-export function validateStore(draft: StoreDraft): Record<string, string> {
-  const errors: Record<string, string> = {}
-  const label = (value: string, what: string) => {
-    if (!value.trim()) return `${what} is required`
-    if ([...value.trim()].length > NAME_MAX) return `${what} must be at most ${NAME_MAX} characters`
-  }
-  const name = label(draft.name, 'Name')
-  const location = label(draft.location, 'Location')
-  if (name) errors.name = name
-  if (location) errors.location = location
-  return errors
+export function validateProduct(draft: ProductDraft): Errors {
+  return only({
+    name: label(draft.name, 'Name', NAME_MAX),
+    description: characters(draft.description) > DESCRIPTION_MAX ? `Description must be at most ${DESCRIPTION_MAX} characters` : undefined,
+    stock: draft.stock === null
+      ? 'Stock is required'
+      : !Number.isInteger(draft.stock) || draft.stock < 0 || draft.stock > STOCK_MAX ? `Stock must be a whole number from 0 to ${STOCK_MAX}` : undefined,
+    price: draft.price === null
+      ? 'Price is required'
+      : draft.price < 0 || draft.price > PRICE_MAX ? `Price must be from €0 to €${PRICE_MAX.toLocaleString('en-IE')}` : undefined,
+  })
 }
 
-export function validateProduct(draft: ProductDraft): Record<string, string> {
-  const errors: Record<string, string> = {}
-  if (!draft.name.trim()) errors.name = 'Name is required'
-  else if ([...draft.name.trim()].length > NAME_MAX) errors.name = `Name must be at most ${NAME_MAX} characters`
-  if ([...draft.description.trim()].length > DESCRIPTION_MAX) errors.description = `Description must be at most ${DESCRIPTION_MAX} characters`
-  if (draft.stock === null) errors.stock = 'Stock is required'
-  else if (!Number.isInteger(draft.stock) || draft.stock < 0 || draft.stock > STOCK_MAX) errors.stock = `Stock must be a whole number from 0 to ${STOCK_MAX}`
-  if (draft.price === null) errors.price = 'Price is required'
-  else if (draft.price < 0 || draft.price > PRICE_MAX) errors.price = `Price must be from €0 to €${PRICE_MAX.toLocaleString('en-IE')}`
-  return errors
+/** What POST /api/customers checks. */
+export function validateRegistration(draft: { name: string, phone: string }): Errors {
+  return only({ name: label(draft.name, 'Name', CUSTOMER_NAME_MAX), phone: validatePhone(draft.phone) })
 }
+
+export function validatePhone(phone: string): string | undefined {
+  const value = phone.trim()
+  if (!value) return 'Phone is required'
+  if (!/^\+?[\d\s-]+$/.test(value)) return 'Use digits, with an optional leading +, spaces or dashes'
+  const digits = value.replace(/\D/g, '').length
+  if (digits < PHONE_DIGITS_MIN || digits > PHONE_DIGITS_MAX) return `A phone number has ${PHONE_DIGITS_MIN} to ${PHONE_DIGITS_MAX} digits`
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+export const isUuid = (value: string) => UUID.test(value.trim())
