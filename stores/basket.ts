@@ -1,4 +1,5 @@
 import { defineStore } from 'pinia'
+import { BASKET_MAX_QUANTITY } from '#shared/limits'
 
 export interface BasketLine {
   productId: string
@@ -15,7 +16,6 @@ export type LineProblem =
   | { kind: 'stock', stock: number }
 
 const STORAGE_KEY = 'plaza-basket'
-export const BASKET_MAX_QUANTITY = 1000
 
 function parseLines(raw: string | null): BasketLine[] {
   if (!raw) return []

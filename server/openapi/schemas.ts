@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ORDER_EVENT_TYPES, ORDER_STATUSES } from '../../shared/types/order'
 
 // Response shapes, for the documentation only: the routes return the module's own types.
 export const errorResponse = z.object({
@@ -63,7 +64,7 @@ export const payment = z.object({
 
 export const customerWithCounts = customer.extend({ orderCount: z.number().int(), paymentCount: z.number().int() })
 
-const status = z.enum(['pending', 'accepted', 'rejected', 'delivered', 'cancelled'])
+const status = z.enum(ORDER_STATUSES)
 const storeStatus = z.enum(['pending', 'Stores_CONFIRMED', 'OUT_OF_STOCK'])
 
 export const order = z.object({
@@ -82,6 +83,7 @@ export const order = z.object({
     total: z.number().optional(),
     shortLines: z.array(z.object({ productId: z.uuid(), name: z.string(), requested: z.number().int(), available: z.number().int() })).optional(),
   }).nullable(),
+  actions: z.object({ pay: z.boolean(), cancel: z.boolean() }).describe('What the customer may still do: the server asks decide(), and decides again on submit'),
   version: z.number().int(),
   placedAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
@@ -92,7 +94,7 @@ export const orderEvent = z.object({
   position: z.number().int(),
   orderId: z.uuid(),
   version: z.number().int(),
-  type: z.string(),
+  type: z.enum(ORDER_EVENT_TYPES),
   data: z.record(z.string(), z.unknown()),
   messageId: z.uuid(),
   causationId: z.uuid().nullable().describe('The message that caused it; null for an HTTP command'),

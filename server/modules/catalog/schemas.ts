@@ -1,15 +1,9 @@
 import { z } from 'zod'
-import { freeText, idParam, label, uuid } from '../shared/text'
+import { BULK_DELETE_MAX, CONFIRM_DELAY_MAX_MS, DESCRIPTION_MAX, NAME_MAX, PRICE_MAX, STOCK_MAX } from '../../../shared/limits'
 import { hasAtMostTwoDecimals } from '../shared/money'
+import { freeText, idParam, label, uuid } from '../shared/text'
 
 export { idParam }
-
-export const NAME_MAX = 120
-export const DESCRIPTION_MAX = 2000
-export const STOCK_MAX = 1_000_000_000
-export const PRICE_MAX = 1_000_000
-export const CONFIRM_DELAY_MAX_MS = 600_000
-export const BULK_DELETE_MAX = 1000
 
 const stock = z.number({ message: 'must be a number' }).int('must be a whole number').min(0, 'must not be negative').max(STOCK_MAX, `must be at most ${STOCK_MAX}`)
 

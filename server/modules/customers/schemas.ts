@@ -1,8 +1,7 @@
 import { z } from 'zod'
-import { idParam, label } from '../shared/text'
-import { PHONE_DIGITS_MAX, PHONE_DIGITS_MIN, PHONE_INPUT_MAX, normalizePhone } from './customer'
-
-export const CUSTOMER_NAME_MAX = 80
+import { CUSTOMER_NAME_MAX, PHONE_DIGITS_MAX, PHONE_DIGITS_MIN, PHONE_INPUT_MAX } from '../../../shared/limits'
+import { idParam, label, uuid } from '../shared/text'
+import { normalizePhone } from './customer'
 
 /** Lenient on the way in, one form on the way out: see normalizePhone. */
 export const phone = z.string({ message: 'must be a string' })

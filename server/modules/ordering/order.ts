@@ -1,13 +1,13 @@
+import type { OrderStatus, PaymentStatus, RejectionReason, ShortLine, StoreStatus } from '../../../shared/types/order'
 import type { Cents } from '../shared/money'
 import { invalidTransition } from './errors'
 
 // The order as a decider: events, evolve() folds them into state, decide() turns a command into new events.
 // Pure: no I/O, no clock (time comes in on commands). Status words are the ones users see.
 
-export type OrderStatus = 'pending' | 'accepted' | 'rejected' | 'delivered' | 'cancelled'
-export type PaymentStatus = 'pending' | 'Payment_CONFIRMED' | 'NOT_ENOUGH_MONEY'
-export type StoreStatus = 'pending' | 'Stores_CONFIRMED' | 'OUT_OF_STOCK'
-export type RejectionReason = 'NOT_ENOUGH_MONEY' | 'OUT_OF_STOCK' | 'TIMED_OUT'
+// The status words are shared with the app (shared/types/order.ts).
+export type { OrderStatus, PaymentStatus, RejectionReason, ShortLine, StoreStatus }
+export { ORDER_STATUSES } from '../../../shared/types/order'
 
 export interface OrderLine {
   productId: string
@@ -16,13 +16,6 @@ export interface OrderLine {
   name: string
   quantity: number
   unitPriceCents: Cents
-}
-
-export interface ShortLine {
-  productId: string
-  name: string
-  requested: number
-  available: number
 }
 
 export type OrderEvent =
@@ -68,9 +61,6 @@ export type OrderCommand =
   | { type: 'TimeOut', now: Date }
   | { type: 'Pay' }
   | { type: 'Cancel', by: 'customer' | 'admin' }
-
-export const ORDER_STATUSES: readonly OrderStatus[] = ['pending', 'accepted', 'rejected', 'delivered', 'cancelled']
-export const TERMINAL_STATUSES: OrderStatus[] = ['delivered', 'cancelled']
 
 export function storeIdsOf(lines: OrderLine[]): string[] {
   return [...new Set(lines.map(line => line.storeId))]

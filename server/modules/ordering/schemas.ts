@@ -1,16 +1,15 @@
 import { z } from 'zod'
+import { BASKET_MAX_QUANTITY, ORDER_MAX_LINES } from '../../../shared/limits'
+import { ORDER_EVENT_TYPES, ORDER_STATUSES } from '../../../shared/types/order'
 import { uuid } from '../shared/text'
-
-export const MAX_LINES = 100
-export const MAX_QUANTITY = 1000
 
 export const placeOrderInput = z.strictObject({
   customerId: uuid,
   paymentId: uuid,
   items: z.array(z.strictObject({
     productId: uuid,
-    quantity: z.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(MAX_QUANTITY, `must be at most ${MAX_QUANTITY}`),
-  })).min(1, 'must list at least one item').max(MAX_LINES, `must list at most ${MAX_LINES} items`),
+    quantity: z.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(BASKET_MAX_QUANTITY, `must be at most ${BASKET_MAX_QUANTITY}`),
+  })).min(1, 'must list at least one item').max(ORDER_MAX_LINES, `must list at most ${ORDER_MAX_LINES} items`),
 })
 
 /** Idempotency-Key header: any printable ASCII token a client chooses, e.g. a UUID. */
@@ -21,7 +20,7 @@ const pageSize = z.coerce.number().int().min(1).max(200).default(20)
 const sort = z.enum(['asc', 'desc']).default('desc')
 
 export const orderListQuery = z.object({
-  status: z.enum(['pending', 'accepted', 'rejected', 'delivered', 'cancelled']).optional(),
+  status: z.enum(ORDER_STATUSES).optional(),
   customerId: uuid.optional(),
   q: z.string().trim().max(36).regex(/^[0-9a-fA-F-]*$/, 'search by the start of an order or customer id').optional(),
   sort,
@@ -31,7 +30,7 @@ export const orderListQuery = z.object({
 
 export const eventListQuery = z.object({
   orderId: uuid.optional(),
-  type: z.enum(['OrderPlaced', 'PaymentConfirmed', 'PaymentRejected', 'StoreConfirmed', 'StoreRejected', 'OrderAccepted', 'OrderRejected', 'OrderDelivered', 'OrderCancelled']).optional(),
+  type: z.enum(ORDER_EVENT_TYPES).optional(),
   sort,
   page,
   pageSize,

@@ -1,9 +1,12 @@
+import type { EventView, OrderView } from '../../../shared/types/order'
 import { toEuros } from '../shared/money'
 import type { StoredEvent } from './adapters/order-events.pg'
-import type { Order } from './order'
+import { availableActions, type Order } from './order'
 
-/** An order as the HTTP API shows it: euros instead of cents, stores named. */
-export function orderView(order: Order) {
+export type { EventView, OrderView }
+
+/** An order as the HTTP API shows it: euros instead of cents, stores named, what may still be done. */
+export function orderView(order: Order): OrderView {
   const storeNames = new Map(order.lines.map(line => [line.storeId, line.storeName]))
   return {
     id: order.id,
@@ -29,6 +32,7 @@ export function orderView(order: Order) {
       ...(order.rejection.totalCents !== undefined ? { total: toEuros(order.rejection.totalCents) } : {}),
       ...(order.rejection.shortLines ? { shortLines: order.rejection.shortLines } : {}),
     },
+    actions: availableActions(order),
     version: order.version,
     placedAt: order.placedAt,
     updatedAt: order.updatedAt,
@@ -36,9 +40,7 @@ export function orderView(order: Order) {
   }
 }
 
-export type OrderView = ReturnType<typeof orderView>
-
-export function eventView(stored: StoredEvent) {
+export function eventView(stored: StoredEvent): EventView {
   return {
     position: stored.position,
     orderId: stored.orderId,
@@ -52,5 +54,3 @@ export function eventView(stored: StoredEvent) {
     createdAt: stored.at,
   }
 }
-
-export type EventView = ReturnType<typeof eventView>

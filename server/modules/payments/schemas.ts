@@ -1,8 +1,7 @@
 import { z } from 'zod'
-import { idParam, uuid } from '../shared/text'
+import { AMOUNT_MAX } from '../../../shared/limits'
 import { hasAtMostTwoDecimals } from '../shared/money'
-
-export const AMOUNT_MAX = 100_000
+import { idParam, uuid } from '../shared/text'
 
 const amount = z.number({ message: 'must be a number' })
   .positive('must be more than 0')

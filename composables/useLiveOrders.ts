@@ -4,11 +4,11 @@
  * itself and the server sends the current state first, so nothing is missed across a drop.
  * Sources close when their order reaches a final state, when it leaves the list, and on unmount.
  */
-export function useLiveOrders(orders: Ref<Order[]>) {
+export function useLiveOrders(orders: Ref<OrderView[]>) {
   const sources = new Map<string, EventSource>()
   const connected = ref(new Set<string>())
 
-  function apply(next: Order) {
+  function apply(next: OrderView) {
     const current = orders.value.find(order => order.id === next.id)
     if (current && current.version >= next.version) return
     orders.value = orders.value.map(order => (order.id === next.id ? next : order))
@@ -25,7 +25,7 @@ export function useLiveOrders(orders: Ref<Order[]>) {
     const source = new EventSource(`/api/orders/${id}/live`)
     source.addEventListener('order', (message) => {
       try {
-        apply(JSON.parse((message as MessageEvent<string>).data) as Order)
+        apply(JSON.parse((message as MessageEvent<string>).data) as OrderView)
       }
       catch {
         // A malformed frame is skipped; the next change sends the whole state again.

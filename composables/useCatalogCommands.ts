@@ -1,0 +1,15 @@
+/** The admin's catalog commands. Each returns what the server returned, or throws its error. */
+export function useCatalogCommands() {
+  return {
+    createStore: (draft: StoreDraft) => $fetch<StoreView>('/api/stores', { method: 'POST', body: draft }),
+    rebrandStore: (id: string, draft: StoreDraft) => $fetch<StoreView>(`/api/stores/${id}`, { method: 'PATCH', body: draft }),
+    removeStore: (id: string) => $fetch(`/api/stores/${id}`, { method: 'DELETE' }),
+    setParticipating: (id: string, participating: boolean) =>
+      $fetch<StoreView>(`/api/stores/${id}/participating`, { method: participating ? 'PUT' : 'DELETE' }),
+    addProduct: (storeId: string, draft: ProductDraft) =>
+      $fetch<ProductView>(`/api/stores/${storeId}/products`, { method: 'POST', body: draft }),
+    updateProduct: (id: string, draft: ProductDraft) => $fetch<ProductView>(`/api/products/${id}`, { method: 'PATCH', body: draft }),
+    removeProduct: (id: string) => $fetch(`/api/products/${id}`, { method: 'DELETE' }),
+    removeProducts: (ids: string[]) => $fetch<{ deleted: string[] }>('/api/products/delete', { method: 'POST', body: { ids } }),
+  }
+}

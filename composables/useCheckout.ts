@@ -1,0 +1,117 @@
+/**
+ * The checkout: the basket checked against the catalog, the customer's session, a payment
+ * authorization (an unused one is picked up again after a reload), and the order's submission.
+ */
+export function useCheckout() {
+  const basket = useBasketStore()
+  const notify = useNotify()
+  const { user, fetch: refreshSession } = useUserSession()
+
+  const customerId = computed(() => (user.value?.role === 'customer' ? user.value.customerId : undefined))
+  const payment = ref<PaymentView | null>(null)
+  const placed = ref<OrderView | null>(null)
+
+  // The catalog as it is now, to flag basket lines that were removed or repriced since they were added.
+  const { data: catalog, refresh: refreshCatalog, status: catalogStatus } = useFetch<CatalogEntryView[]>('/api/products', {
+    query: { participating: 'true' },
+    server: false,
+    lazy: true,
+    default: () => [],
+  })
+  const problems = computed(() => (catalogStatus.value === 'success' ? basket.problems(catalog.value) : {}))
+  const blocking = computed(() => Object.values(problems.value).some(problem => problem.kind !== 'stock'))
+
+  function fixBasket() {
+    basket.reconcile(catalog.value)
+    notify.success('Basket updated', 'Removed products are gone and prices are current.')
+  }
+
+  async function restorePayment() {
+    payment.value = null
+    if (!customerId.value) return
+    try {
+      // A payment's orderId is set only once the pipeline claims it, so the orders are asked too.
+      const [payments, orders] = await Promise.all([
+        $fetch<PaymentView[]>(`/api/customers/${customerId.value}/payments`),
+        $fetch<OrderView[]>(`/api/customers/${customerId.value}/orders`),
+      ])
+      const funding = new Set(orders.map(order => order.paymentId))
+      // An authorization made while this was loading wins.
+      payment.value ??= payments
+        .filter(candidate => candidate.status === 'authorized' && !candidate.orderId && !funding.has(candidate.id))
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0] ?? null
+    }
+    catch {
+      // Nothing to restore; the customer authorizes again.
+    }
+  }
+  onMounted(() => {
+    watch(customerId, restorePayment, { immediate: true })
+  })
+
+  async function signOut() {
+    try {
+      await $fetch('/api/auth/session', { method: 'DELETE' })
+      await refreshSession()
+      notify.success('Signed out')
+    }
+    catch (error) {
+      notify.failure('Could not sign out', error)
+    }
+  }
+
+  // One key per intended order: a double click or a retry after a lost response sends the same key, and
+  // the server answers with the same order. A new key only once that order exists, or the request changes.
+  const idempotencyKey = ref<string | null>(null)
+  watch(() => [basket.lines, payment.value?.id], () => (idempotencyKey.value = null), { deep: true })
+  const submitting = ref(false)
+  const canSubmit = computed(() => !!customerId.value && !!payment.value && basket.lines.length > 0 && !blocking.value)
+
+  async function submit() {
+    if (!canSubmit.value || submitting.value) return
+    submitting.value = true
+    idempotencyKey.value ??= crypto.randomUUID()
+    try {
+      await refreshCatalog()
+      if (blocking.value) {
+        notify.failure('The basket changed', new Error('Some products were removed or repriced: review the flagged lines, then submit again.'))
+        return
+      }
+      const order = await $fetch<OrderView>('/api/orders', {
+        method: 'POST',
+        headers: { 'Idempotency-Key': idempotencyKey.value },
+        body: {
+          customerId: customerId.value,
+          paymentId: payment.value!.id,
+          items: basket.lines.map(line => ({ productId: line.productId, quantity: line.quantity })),
+        },
+      })
+      placed.value = order
+      basket.clear()
+      payment.value = null
+      idempotencyKey.value = null
+      notify.success('Order submitted', `Order ${shortId(order.id)} is pending: watch it below.`)
+      document.getElementById('your-orders-title')?.scrollIntoView({ behavior: 'smooth', block: 'start' })
+    }
+    catch (error) {
+      notify.failure('Could not submit the order', error)
+    }
+    finally {
+      submitting.value = false
+    }
+  }
+
+  const submitHint = computed(() => {
+    if (!basket.lines.length) return 'Your basket is empty.'
+    if (!customerId.value) return 'Register or sign in first (step 1).'
+    if (!payment.value) return 'Authorize a payment first (step 2).'
+    if (blocking.value) return 'Update the basket first: some lines changed in the catalog.'
+    if (payment.value.amount < basket.total) return `The authorization (${formatEuros(payment.value.amount)}) is less than the total: payment will refuse.`
+    return undefined
+  })
+
+  return {
+    basket, user, customerId, payment, placed, problems, checking: computed(() => catalogStatus.value === 'pending'),
+    fixBasket, refreshCatalog, refreshSession, signOut, submitting, canSubmit, submit, submitHint,
+  }
+}

@@ -1,0 +1,25 @@
+// The limits the server enforces and the client checks early, so a message can sit next to its field.
+// Server schemas import them by relative path; app code gets them through `#shared/limits`.
+
+/** A store's name and location, a product's name. */
+export const NAME_MAX = 120
+export const DESCRIPTION_MAX = 2000
+export const STOCK_MAX = 1_000_000_000
+/** Euros. */
+export const PRICE_MAX = 1_000_000
+export const CONFIRM_DELAY_MAX_MS = 600_000
+export const BULK_DELETE_MAX = 1000
+
+export const CUSTOMER_NAME_MAX = 80
+export const PHONE_DIGITS_MIN = 6
+export const PHONE_DIGITS_MAX = 20
+/** Room for the digits plus the spaces and dashes people type between them. */
+export const PHONE_INPUT_MAX = 40
+
+/** Euros one authorization may hold. */
+export const AMOUNT_MAX = 100_000
+
+/** Units of one product in one order: the basket's ceiling too. */
+export const BASKET_MAX_QUANTITY = 1000
+/** Lines of one order. */
+export const ORDER_MAX_LINES = 100
