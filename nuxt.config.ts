@@ -81,5 +81,7 @@ export default defineNuxtConfig({
     // Node-side code is checked once, in its own project: workers/ and scripts/ with the server (nitro
     // above), tests/ and bench/ in tsconfig.tests.json; not also as browser code with the app's auto-imports.
     tsConfig: { exclude: ['../workers', '../scripts', '../tests', '../bench'] },
+    // Unit tests load the app's helpers (utils/), which import shared/ through Nuxt's alias.
+    nodeTsConfig: { compilerOptions: { paths: { '#shared/*': ['../shared/*'] } } },
   },
 })

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { CUSTOMER_NAME_MAX, PHONE_DIGITS_MAX, PHONE_DIGITS_MIN, PHONE_INPUT_MAX } from '../../../shared/limits'
-import { idParam, label, uuid } from '../shared/text'
+import { idParam, label } from '../shared/text'
 import { normalizePhone } from './customer'
 
 /** Lenient on the way in, one form on the way out: see normalizePhone. */
