@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decideClaims, decidePayment, type Authorization } from '../../../server/modules/payments/payment'
+import { decideClaims, decidePayment, type Authorization } from '../../../../server/modules/payments/payment'
 
 const orderId = '0d6b1a5c-6a6e-4f43-9a57-9f2b3c1d0001'
 const otherOrderId = '0d6b1a5c-6a6e-4f43-9a57-9f2b3c1d0002'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { hasAtMostTwoDecimals, toCents, toEuros } from '../../../server/modules/shared/money'
+import { hasAtMostTwoDecimals, toCents, toEuros } from '../../../../server/modules/shared/money'
 
 describe('money', () => {
   it('converts euros to integer cents without floating-point drift', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { allocateStock, type StoreLines } from '../../../server/modules/catalog/allocation'
+import { allocateStock, type StoreLines } from '../../../../server/modules/catalog/allocation'
 
 const request = (orderId: string, lines: [productId: string, quantity: number][], storeId = 's1'): StoreLines =>
   ({ orderId, storeId, lines: lines.map(([productId, quantity]) => ({ productId, name: productId.toUpperCase(), quantity })) })

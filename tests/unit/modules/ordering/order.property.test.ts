@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { decide, evolve, type Order, type OrderCommand, type OrderEvent } from '../../../server/modules/ordering/order'
+import { decide, evolve, type Order, type OrderCommand, type OrderEvent } from '../../../../server/modules/ordering/order'
 
 const ORDER = '11111111-1111-4111-8111-111111111111'
 const STORES = ['aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa', 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb']

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { Cause } from '../../../../server/modules/ordering/adapters/order-streams.pg'
-import { decideAll, type OrderChange } from '../../../../server/modules/ordering/commands/decide-and-append'
-import { fold, type Order } from '../../../../server/modules/ordering/order'
+import type { Cause } from '../../../../../server/modules/ordering/adapters/order-streams.pg'
+import { decideAll, type OrderChange } from '../../../../../server/modules/ordering/commands/decide-and-append'
+import { fold, type Order } from '../../../../../server/modules/ordering/order'
 import { ORDER, PAYMENT, STORE_A, mugFromA, placedWith } from '../fixtures'
 
 const OTHER = '22222222-2222-4222-8222-222222222222'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decide, fold, type Order, type OrderCommand, type OrderEvent } from '../../../server/modules/ordering/order'
+import { decide, fold, type Order, type OrderCommand, type OrderEvent } from '../../../../server/modules/ordering/order'
 import { MUG, ORDER, PAYMENT, STORE_A, STORE_B, mugFromA, placedWith, teaFromB } from './fixtures'
 
 const placed = placedWith([mugFromA, teaFromB])

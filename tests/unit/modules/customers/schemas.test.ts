@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { customerCredentials, customerInput } from '../../../server/modules/customers'
-import { normalizePhone } from '../../../server/modules/customers/customer'
+import { customerCredentials, customerInput } from '../../../../server/modules/customers'
+import { normalizePhone } from '../../../../server/modules/customers/customer'
 
 describe('normalizePhone', () => {
   it.each([

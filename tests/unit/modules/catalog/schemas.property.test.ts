@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { productInput, storeInput } from '../../../server/modules/catalog'
-import { toCents, toEuros } from '../../../server/modules/shared/money'
+import { productInput, storeInput } from '../../../../server/modules/catalog'
+import { toCents, toEuros } from '../../../../server/modules/shared/money'
 
 const name = fc.string({ minLength: 1, maxLength: 120, unit: 'grapheme' }).filter(text => text.trim().length > 0 && !/[\u0000-\u001F\u007F-\u009F]/.test(text))
 

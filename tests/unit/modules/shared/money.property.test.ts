@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { hasAtMostTwoDecimals, toCents, toEuros } from '../../../server/modules/shared/money'
+import { hasAtMostTwoDecimals, toCents, toEuros } from '../../../../server/modules/shared/money'
 
 const cents = fc.integer({ min: 0, max: 100_000_000 })
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { placeOrderInput } from '../../../server/modules/ordering'
+import { placeOrderInput } from '../../../../server/modules/ordering'
 
 describe('order input, for any items', () => {
   it('accepts 1–100 lines of 1–1000 units of UUID products, and nothing else', () => {

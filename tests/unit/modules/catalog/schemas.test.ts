@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bulkDelete, productInput, productPatch, storeInput, storePatch } from '../../../server/modules/catalog'
+import { bulkDelete, productInput, productPatch, storeInput, storePatch } from '../../../../server/modules/catalog'
 
 const product = { name: 'Mug', description: 'Blue', stock: 3, price: 4.5 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { paymentInput } from '../../../server/modules/payments'
+import { paymentInput } from '../../../../server/modules/payments'
 
 const customerId = '9b2f9c1e-5f3a-4c55-9d43-2f0e7b1a0c11'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { EVENT_CSV_COLUMNS, eventCsvRecord, ORDER_CSV_COLUMNS, orderCsvRecord } from '../../../server/modules/ordering/csv'
-import { fold, type OrderEvent } from '../../../server/modules/ordering/order'
-import { eventView, orderView } from '../../../server/modules/ordering/view'
+import { EVENT_CSV_COLUMNS, eventCsvRecord, ORDER_CSV_COLUMNS, orderCsvRecord } from '../../../../server/modules/ordering/csv'
+import { fold, type OrderEvent } from '../../../../server/modules/ordering/order'
+import { eventView, orderView } from '../../../../server/modules/ordering/view'
 import { mugFromA, ORDER, placedWith, teaFromB } from './fixtures'
 
 const placed = placedWith([mugFromA, teaFromB])

@@ -1,4 +1,4 @@
-import { totalOf, type OrderEvent, type OrderLine } from '../../../server/modules/ordering/order'
+import { totalOf, type OrderEvent, type OrderLine } from '../../../../server/modules/ordering/order'
 
 // Shared ids and the OrderPlaced event the ordering unit tests start from.
 export const ORDER = '11111111-1111-4111-8111-111111111111'
