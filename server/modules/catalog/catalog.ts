@@ -1,4 +1,4 @@
-import { toEuros, type Cents } from '../shared/money'
+import type { Cents } from '../shared/money'
 
 /** A store of the plaza. `confirmDelayMs` overrides STORE_CONFIRM_DELAY_MS for this store when set. */
 export interface Store {
@@ -27,12 +27,4 @@ export interface CatalogEntry extends Product {
   storeName: string
   storeLocation: string
   storeParticipating: boolean
-}
-
-export type ProductView = Omit<Product, 'priceCents'> & { price: number }
-export type CatalogEntryView = Omit<CatalogEntry, 'priceCents'> & { price: number }
-
-export function productView<P extends Product>(product: P): Omit<P, 'priceCents'> & { price: number } {
-  const { priceCents, ...rest } = product
-  return { ...rest, price: toEuros(priceCents) }
 }

@@ -1,6 +1,7 @@
 // The catalog module's public door: routes and workers import from here, never from its folders.
 export * from './schemas'
-export type { Store, Product, CatalogEntry, ProductView, CatalogEntryView } from './catalog'
+export type { Store, Product, CatalogEntry } from './catalog'
+export type { StoreView, ProductView, CatalogEntryView } from './view'
 export { createStore } from './commands/create-store'
 export { rebrandStore } from './commands/rebrand-store'
 export { setParticipation } from './commands/set-participation'

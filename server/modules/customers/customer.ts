@@ -1,3 +1,5 @@
+import { PHONE_DIGITS_MAX, PHONE_DIGITS_MIN, PHONE_INPUT_MAX } from '../../../shared/limits'
+
 /** A shopper. The id and the phone together are what signs them back in. */
 export interface Customer {
   id: string
@@ -6,11 +8,6 @@ export interface Customer {
   phone: string
   createdAt: Date
 }
-
-export const PHONE_DIGITS_MIN = 6
-export const PHONE_DIGITS_MAX = 20
-/** Room for the digits plus the spaces and dashes people type between them. */
-export const PHONE_INPUT_MAX = 40
 
 const PHONE_AS_TYPED = /^\+?[\d -]+$/
 

@@ -1,4 +1,4 @@
-import { toEuros, type Cents } from '../shared/money'
+import type { Cents } from '../shared/money'
 
 export type PaymentStatus = 'authorized' | 'captured' | 'voided'
 
@@ -67,10 +67,4 @@ export function decideClaims(authorizations: ReadonlyMap<string, Pick<Authorizat
     return decision
   })
   return { decisions, newClaims }
-}
-
-export type PaymentView = Omit<Authorization, 'amountCents'> & { amount: number }
-
-export function paymentView({ amountCents, ...rest }: Authorization): PaymentView {
-  return { ...rest, amount: toEuros(amountCents) }
 }

@@ -1,7 +1,7 @@
 import type { Sql } from '../../../platform/db'
 import { toCents } from '../../shared/money'
 import { insertProduct } from '../adapters/products.pg'
-import { productView } from '../catalog'
+import { productView } from '../view'
 import { storeNotFound } from '../errors'
 import type { ProductInput } from '../schemas'
 

@@ -1,7 +1,8 @@
 import type { Sql } from '../../../platform/db'
 import { insertStore } from '../adapters/stores.pg'
 import type { StoreInput } from '../schemas'
+import { storeView } from '../view'
 
-export function createStore(db: Sql, input: StoreInput) {
-  return insertStore(db, input)
+export async function createStore(db: Sql, input: StoreInput) {
+  return storeView(await insertStore(db, input))
 }

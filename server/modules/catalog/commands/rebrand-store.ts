@@ -2,6 +2,7 @@ import type { Sql } from '../../../platform/db'
 import { updateStore } from '../adapters/stores.pg'
 import { storeNotFound } from '../errors'
 import type { StorePatch } from '../schemas'
+import { storeView } from '../view'
 
 /** Renames or relocates a store, or changes how long it takes to confirm orders. */
 export async function rebrandStore(db: Sql, id: string, patch: StorePatch) {
@@ -11,5 +12,5 @@ export async function rebrandStore(db: Sql, id: string, patch: StorePatch) {
   if (patch.confirmDelayMs !== undefined) changes.confirm_delay_ms = patch.confirmDelayMs
   const store = await updateStore(db, id, changes)
   if (!store) throw storeNotFound()
-  return store
+  return storeView(store)
 }

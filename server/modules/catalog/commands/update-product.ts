@@ -1,7 +1,7 @@
 import type { Sql } from '../../../platform/db'
 import { toCents } from '../../shared/money'
 import { updateProduct as updateProductRow } from '../adapters/products.pg'
-import { productView } from '../catalog'
+import { productView } from '../view'
 import { productNotFound } from '../errors'
 import type { ProductPatch } from '../schemas'
 

@@ -1,9 +1,9 @@
 import type { Sql } from '../../../platform/db'
 import { selectCatalog, selectProduct, selectStoreProducts } from '../adapters/products.pg'
 import { selectStore } from '../adapters/stores.pg'
-import { productView } from '../catalog'
 import { productNotFound, storeNotFound } from '../errors'
 import type { CatalogQuery } from '../schemas'
+import { catalogEntryView, productView } from '../view'
 
 export async function getProduct(db: Sql, id: string) {
   const product = await selectProduct(db, id)
@@ -20,5 +20,5 @@ export async function listStoreProducts(db: Sql, storeId: string) {
 /** The catalog across stores, with each product's store name and location. */
 export async function listCatalog(db: Sql, query: CatalogQuery) {
   const entries = await selectCatalog(db, { participating: query.participating, q: query.q?.trim() || undefined })
-  return entries.map(productView)
+  return entries.map(catalogEntryView)
 }

@@ -1,7 +1,7 @@
 import type { Sql } from '../../../platform/db'
 import { toCents } from '../../shared/money'
 import { insertAuthorization } from '../adapters/authorizations.pg'
-import { paymentView } from '../payment'
+import { paymentView } from '../view'
 import type { PaymentInput } from '../schemas'
 
 /** Holds the amount for the customer (a mock: no money moves). The route checks the customer is the caller. */

@@ -1,7 +1,8 @@
 import type { Sql } from '../../../platform/db'
 import { countAuthorizationsByCustomer, selectAuthorization, selectAuthorizations, selectCustomerAuthorizations } from '../adapters/authorizations.pg'
 import { paymentNotFound } from '../errors'
-import { paymentView, type Authorization } from '../payment'
+import type { Authorization } from '../payment'
+import { paymentView } from '../view'
 
 export async function getPayment(db: Sql, id: string) {
   const authorization = await selectAuthorization(db, id)

@@ -2,16 +2,12 @@ import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream'
 import type { NatsConnection } from '@nats-io/transport-node'
 import type { Sql } from '../../../platform/db'
 import type { ConsumerName, PipelineNames } from '../../../platform/jetstream'
+import type { ConsumerHealthView, PipelineHealthView } from '../../../../shared/types/pipeline'
 import { listDeadLetters } from '../adapters/dead-letters.pg'
+import { deadLetterView } from '../view'
 
-export interface ConsumerHealth {
-  name: ConsumerName
-  durable: string
-  exists: boolean
-  pending: number
-  inFlight: number
-  redelivered: number
-}
+/** One durable consumer's counts, or exists: false (and zeros) when JetStream does not know it. */
+export type ConsumerHealth = ConsumerHealthView & { name: ConsumerName }
 
 /** Per durable consumer: messages not yet delivered (pending), delivered but not acked (in flight), redelivered. */
 export async function consumerHealth(jsm: JetStreamManager, names: PipelineNames): Promise<ConsumerHealth[]> {
@@ -36,11 +32,11 @@ export async function outboxLag(db: Sql) {
 }
 
 /** Everything the pipeline panel shows. NATS being down is reported, not thrown. */
-export async function pipelineHealth(db: Sql, connectNats: () => Promise<NatsConnection>, names: PipelineNames) {
+export async function pipelineHealth(db: Sql, connectNats: () => Promise<NatsConnection>, names: PipelineNames): Promise<PipelineHealthView> {
   const [consumers, outbox, deadLetters] = await Promise.all([
     connectNats().then(nc => jetstreamManager(nc)).then(jsm => consumerHealth(jsm, names)).catch(() => null),
     outboxLag(db),
     listDeadLetters(db),
   ])
-  return { stream: names.stream, natsReachable: consumers !== null, consumers: consumers ?? [], outbox, deadLetters }
+  return { stream: names.stream, natsReachable: consumers !== null, consumers: consumers ?? [], outbox, deadLetters: deadLetters.map(deadLetterView) }
 }
