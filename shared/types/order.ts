@@ -44,13 +44,17 @@ export interface OrderActions {
   cancel: boolean
 }
 
-export interface OrderView {
+/** Who an order belongs to, what pays for it, and where it stands: the same on the server and in the API. */
+export interface OrderHeader {
   id: string
   customerId: string
   paymentId: string
   status: OrderStatus
   paymentStatus: PaymentStatus
   storesStatus: StoreStatus
+}
+
+export interface OrderView extends OrderHeader {
   stores: { storeId: string, storeName: string, status: StoreStatus }[]
   lines: OrderLineView[]
   total: number

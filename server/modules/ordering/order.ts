@@ -1,4 +1,4 @@
-import type { OrderStatus, PaymentStatus, RejectionReason, ShortLine, StoreStatus } from '../../../shared/types/order'
+import type { OrderHeader, OrderStatus, PaymentStatus, RejectionReason, ShortLine, StoreStatus } from '../../../shared/types/order'
 import type { Cents } from '../shared/money'
 import { invalidTransition } from './errors'
 
@@ -38,13 +38,7 @@ export interface Rejection {
   shortLines?: ShortLine[]
 }
 
-export interface Order {
-  id: string
-  customerId: string
-  paymentId: string
-  status: OrderStatus
-  paymentStatus: PaymentStatus
-  storesStatus: StoreStatus
+export interface Order extends OrderHeader {
   storeStatuses: Record<string, StoreStatus>
   lines: OrderLine[]
   totalCents: Cents

@@ -1,16 +1,8 @@
+import type { DeadLetterView } from '../../../../shared/types/pipeline'
 import type { Sql } from '../../../platform/db'
 
-export interface DeadLetter {
-  id: string
-  consumer: string
-  subject: string
-  messageId: string | null
-  payload: string
-  reason: string
-  deliveries: number
-  createdAt: Date
-  redrivenAt: Date | null
-}
+/** A row of platform.dead_letters: the panel's view, with its dates as the driver reads them. */
+export type DeadLetter = Omit<DeadLetterView, 'createdAt' | 'redrivenAt'> & { createdAt: Date, redrivenAt: Date | null }
 
 export async function recordDeadLetter(db: Sql, letter: Pick<DeadLetter, 'consumer' | 'subject' | 'messageId' | 'payload' | 'reason' | 'deliveries'>) {
   await db`
