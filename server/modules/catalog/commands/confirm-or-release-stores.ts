@@ -6,7 +6,7 @@ import { derivedId } from '../../shared/ids'
 import { DONE, dueIn, type MessageOutcome } from '../../shared/messages'
 import { STORE_SUBJECTS } from '../messages'
 import { storeConfirmDelays } from '../queries/stores'
-import { commitOrderStock, releaseOrderStock } from './reservations'
+import { commitOrderStock, releaseOrderStock } from './release-or-commit-stock'
 import { lockStockFor, reserveStores, type ReservationOutcome, type StoreReservation } from './reserve-stores'
 
 /** The catalog consumer's name in the inbox. */

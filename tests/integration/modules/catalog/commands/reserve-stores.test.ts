@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import postgres, { type TransactionSql } from 'postgres'
 import { afterAll, describe, expect, inject, it } from 'vitest'
-import { releaseOrderStock } from '../../../../../server/modules/catalog/commands/reservations'
+import { releaseOrderStock } from '../../../../../server/modules/catalog/commands/release-or-commit-stock'
 import { lockStockFor, reserveStores, type StoreReservation } from '../../../../../server/modules/catalog/commands/reserve-stores'
 import { seedStore, signedInAdmin } from '../../../../support/admin'
 
