@@ -43,18 +43,20 @@ async function main() {
   watchPipeline(workerMetrics, sql, jsm, names, log)
   const metricsServer = startMetricsServer(workerMetrics, { port: settings.PLAZA_WORKER_METRICS_PORT, token: settings.PLAZA_METRICS_TOKEN }, log)
 
+  const roles = new Set(settings.PLAZA_WORKER_ROLES)
   const stop = new AbortController()
-  const relay = startRelay(sql, settings.DATABASE_URL, js, names, log, stop.signal)
-  const sweeper = startDeadlineSweeper(sql, log, stop.signal)
-  const advisories = watchMaxDeliveries(nc, jsm, sql, names, log)
+  const relay = roles.has('relay') ? startRelay(sql, settings.DATABASE_URL, js, names, log, stop.signal) : undefined
+  const sweeper = roles.has('deadlines') ? startDeadlineSweeper(sql, log, stop.signal) : undefined
   const specs = [
-    { durable: names.durable('payments'), spec: paymentsConsumer(sql, settings.PAYMENT_CONFIRM_DELAY_MS) },
-    { durable: names.durable('catalog'), spec: catalogConsumer(sql, settings.STORE_CONFIRM_DELAY_MS) },
-    { durable: names.durable('ordering'), spec: orderingConsumer(sql, names.relative) },
-  ]
+    roles.has('payments') && { durable: names.durable('payments'), spec: paymentsConsumer(sql, settings.PAYMENT_CONFIRM_DELAY_MS) },
+    roles.has('catalog') && { durable: names.durable('catalog'), spec: catalogConsumer(sql, settings.STORE_CONFIRM_DELAY_MS) },
+    roles.has('ordering') && { durable: names.durable('ordering'), spec: orderingConsumer(sql, names.relative) },
+  ].filter(spec => spec !== false)
+  // Dead letters at max_deliver concern the consumers: a relay- or deadlines-only process leaves them to those.
+  const advisories = specs.length > 0 ? watchMaxDeliveries(nc, jsm, sql, names, log) : undefined
   const context = { db: sql, log, batchSize: settings.PLAZA_WORKER_BATCH_SIZE, relative: names.relative, stopSignal: stop.signal }
   const consumers = specs.map(async ({ durable, spec }) => runConsumer(await js.consumers.get(names.stream, durable), spec, context))
-  log.info({ stream: names.stream, replicas: settings.PLAZA_STREAM_REPLICAS, batchSize: settings.PLAZA_WORKER_BATCH_SIZE, worker: workerIdentity() }, 'worker started')
+  log.info({ stream: names.stream, roles: [...roles], replicas: settings.PLAZA_STREAM_REPLICAS, batchSize: settings.PLAZA_WORKER_BATCH_SIZE, worker: workerIdentity() }, 'worker started')
 
   let stopping = false
   const shutdown = async (signal: string) => {
@@ -62,8 +64,8 @@ async function main() {
     stopping = true
     log.info({ signal }, 'draining: finishing messages in flight')
     stop.abort()
-    advisories.stop()
-    await Promise.allSettled([...consumers, relay.done, sweeper, advisories.done, metricsServer.close()])
+    advisories?.stop()
+    await Promise.allSettled([...consumers, relay?.done, sweeper, advisories?.done, metricsServer.close()])
     await nc.drain()
     await closeDb()
     log.info('worker stopped')

@@ -1,5 +1,15 @@
 import { z } from 'zod'
 
+/** What a worker process can run; PLAZA_WORKER_ROLES picks some, all by default. */
+export const WORKER_ROLES = ['relay', 'payments', 'catalog', 'ordering', 'deadlines'] as const
+export type WorkerRole = (typeof WORKER_ROLES)[number]
+
+const workerRoles = z.string()
+  .transform(value => value.split(',').map(role => role.trim()).filter(Boolean))
+  .pipe(z.array(z.enum(WORKER_ROLES, { message: `each must be one of ${WORKER_ROLES.join(', ')}` })).min(1, 'must name at least one role'))
+  .transform(roles => [...new Set(roles)])
+  .default([...WORKER_ROLES])
+
 const milliseconds = (fallback: number) => z.coerce.number().int().min(0).max(3_600_000).default(fallback)
 const NATS_SERVER_URL = /^(nats|tls|wss?):\/\/[^\s,]+$/
 
@@ -25,6 +35,8 @@ const configSchema = z.object({
   PLAZA_WORKER_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(250),
   // Recorded beside each message a worker handles, so a share of the work can be traced to a process.
   PLAZA_WORKER_ID: z.string().regex(/^[\w.:-]{1,100}$/, 'letters, digits and . : _ - (at most 100)').optional(),
+  // What this worker runs, so each module can be deployed and scaled on its own: e.g. "relay" or "payments,catalog".
+  PLAZA_WORKER_ROLES: workerRoles,
 })
 
 export type Config = z.infer<typeof configSchema>

@@ -20,8 +20,8 @@ export interface Stack {
   env: Record<string, string>
   server: RunningServer
   worker: RunningWorker
-  /** Starts another worker on the same database and stream (a replica, or a restart). */
-  startWorker: () => Promise<RunningWorker>
+  /** Starts another worker on the same database and stream (a replica, or a restart), with `env` on top. */
+  startWorker: (env?: Record<string, string>) => Promise<RunningWorker>
   /** Every worker started so far, the first one included. */
   workers: () => RunningWorker[]
   stop: () => Promise<void>
@@ -58,8 +58,8 @@ export async function startStack(label: string, env: Record<string, string> = {}
     env: settings,
     server,
     worker: workers[0]!,
-    startWorker: async () => {
-      const worker = await startWorker(settings)
+    startWorker: async (env = {}) => {
+      const worker = await startWorker({ ...settings, ...env })
       workers.push(worker)
       return worker
     },

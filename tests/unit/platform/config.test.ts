@@ -16,6 +16,7 @@ describe('parseConfig', () => {
       PLAZA_WORKER_METRICS_PORT: 9464,
       PLAZA_STREAM_REPLICAS: 1,
       PLAZA_WORKER_BATCH_SIZE: 250,
+      PLAZA_WORKER_ROLES: ['relay', 'payments', 'catalog', 'ordering', 'deadlines'],
     })
   })
 
@@ -77,6 +78,21 @@ describe('cluster settings', () => {
   it('takes a worker id made of name characters', () => {
     expect(parseConfig({ PLAZA_WORKER_ID: 'worker-2.eu:7' }).PLAZA_WORKER_ID).toBe('worker-2.eu:7')
     expect(() => parseConfig({ PLAZA_WORKER_ID: 'has spaces' })).toThrow(/PLAZA_WORKER_ID/)
+  })
+})
+
+describe('worker roles', () => {
+  it('runs every role unless told otherwise', () => {
+    expect(parseConfig({}).PLAZA_WORKER_ROLES).toEqual(['relay', 'payments', 'catalog', 'ordering', 'deadlines'])
+  })
+
+  it('takes a comma-separated subset, spaces and repeats forgiven', () => {
+    expect(parseConfig({ PLAZA_WORKER_ROLES: ' payments, catalog,payments ' }).PLAZA_WORKER_ROLES).toEqual(['payments', 'catalog'])
+  })
+
+  it('refuses an unknown role or none at all, naming the variable', () => {
+    expect(() => parseConfig({ PLAZA_WORKER_ROLES: 'relay,shipping' })).toThrow(/PLAZA_WORKER_ROLES.*one of relay, payments, catalog, ordering, deadlines/)
+    expect(() => parseConfig({ PLAZA_WORKER_ROLES: ' , ' })).toThrow(/PLAZA_WORKER_ROLES must name at least one role/)
   })
 })
 
