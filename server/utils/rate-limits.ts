@@ -3,7 +3,6 @@ import { setResponseHeader, type H3Event } from 'h3'
 import pg from 'pg'
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible'
 import { config } from '../platform/config'
-import { isConnectionError } from '../platform/db'
 import { DomainError } from '../platform/errors'
 import { clientAddress } from './client'
 import { webLog } from './web-log'
@@ -54,11 +53,10 @@ async function consume(event: H3Event, name: LimiterName, key: string, what: str
       setResponseHeader(event, 'retry-after', seconds)
       throw new DomainError('RATE_LIMITED', `Too many ${what}; try again in ${seconds} s`)
     }
-    // pg's own connect timeout carries no code; either way the answer is a 503, not a 500.
-    if (isConnectionError(rejection) || /timeout/i.test((rejection as Error)?.message ?? '')) {
-      throw new DomainError('UNAVAILABLE', 'The database is not reachable right now; try again shortly')
-    }
-    throw rejection
+    // The store runs one fixed upsert: it fails only when Postgres is away or cut the connection (pg's
+    // messages for that carry no code: "Connection terminated unexpectedly", a connect timeout). 503.
+    webLog.warn({ err: rejection, limit: name }, 'rate limit not counted: the database is not reachable')
+    throw new DomainError('UNAVAILABLE', 'The database is not reachable right now; try again shortly')
   }
 }
 

@@ -46,7 +46,7 @@ describe('from an address that is not a trusted proxy', () => {
 
   it('a spoofed X-Forwarded-Host does not get a cross-site write past the CSRF check', async () => {
     const response = await new Client(direct.baseUrl).request('POST', '/api/auth/admin', {
-      json: { password: 'x' }, headers: { 'origin': 'https://evil.example', 'x-forwarded-host': 'evil.example' },
+      json: { password: 'x' }, headers: { origin: 'https://evil.example', 'x-forwarded-host': 'evil.example' },
     })
     expect(response.status).toBe(403)
     expect(response.data.message).toBe('Cross-site requests are refused')
@@ -76,7 +76,7 @@ describe('from a trusted proxy', () => {
   })
 
   it('X-Forwarded-Host names the host the browser asked for, for the CSRF check', async () => {
-    const headers = { 'origin': 'https://shop.example', 'x-forwarded-host': 'shop.example', 'x-forwarded-proto': 'https' }
+    const headers = { origin: 'https://shop.example', 'x-forwarded-host': 'shop.example', 'x-forwarded-proto': 'https' }
     expect((await new Client(proxied.baseUrl).request('POST', '/api/auth/admin', { json: { password: 'x' }, headers })).status).toBe(401)
     const elsewhere = await new Client(proxied.baseUrl).request('POST', '/api/auth/admin', { json: { password: 'x' }, headers: { ...headers, origin: 'https://evil.example' } })
     expect(elsewhere.status).toBe(403)

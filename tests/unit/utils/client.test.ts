@@ -38,7 +38,7 @@ describe('clientAddress', () => {
 })
 
 describe('requestHost and requestProtocol', () => {
-  const forwarded = { 'host': 'internal:3000', 'x-forwarded-host': 'shop.example, other.example', 'x-forwarded-proto': 'https' }
+  const forwarded = { host: 'internal:3000', 'x-forwarded-host': 'shop.example, other.example', 'x-forwarded-proto': 'https' }
 
   it('follow X-Forwarded-Host and -Proto from a trusted proxy', () => {
     expect(client.requestHost(request('10.0.0.2', forwarded))).toBe('shop.example')
