@@ -33,7 +33,9 @@ let productId: string
 
 beforeAll(async () => {
   admin = await signedInAdmin()
-  ;({ storeId, productIds: [productId] = [] } = await seedStore(admin, undefined, [{ name: 'Scale', stock: 1, price: 1 }]) as { storeId: string, productIds: string[] })
+  const seeded = await seedStore(admin, undefined, [{ name: 'Scale', stock: 1, price: 1 }])
+  storeId = seeded.storeId
+  productId = seeded.productIds[0]!
   customer = await newCustomer(inject('baseUrl'))
 })
 
