@@ -1,3 +1,4 @@
+import { isIP } from 'node:net'
 import { z } from 'zod'
 
 /** What a worker process can run; PLAZA_WORKER_ROLES picks some, all by default. */
@@ -12,6 +13,36 @@ const workerRoles = z.string()
 
 const milliseconds = (fallback: number) => z.coerce.number().int().min(0).max(3_600_000).default(fallback)
 const NATS_SERVER_URL = /^(nats|tls|wss?):\/\/[^\s,]+$/
+const perWindow = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000).default(fallback)
+
+/** One entry of PLAZA_TRUSTED_PROXIES: an address, or a network in CIDR notation. */
+export interface ProxyRange {
+  network: string
+  prefix: number
+  family: 'ipv4' | 'ipv6'
+}
+
+/** `10.0.0.7`, `10.0.0.0/8`, `::1` or `fd00::/8` as a range; undefined when it is none of these. */
+export function parseProxyRange(entry: string): ProxyRange | undefined {
+  const [network = '', prefix, extra] = entry.split('/')
+  const version = isIP(network)
+  if (version === 0 || extra !== undefined) return undefined
+  const bits = version === 4 ? 32 : 128
+  if (prefix !== undefined && !/^\d{1,3}$/.test(prefix)) return undefined
+  const length = prefix === undefined ? bits : Number(prefix)
+  if (length > bits) return undefined
+  return { network, prefix: length, family: version === 4 ? 'ipv4' : 'ipv6' }
+}
+
+const trustedProxies = z.string().default('').transform((value, context) => {
+  const entries = value.split(',').map(entry => entry.trim()).filter(Boolean)
+  const bad = entries.filter(entry => !parseProxyRange(entry))
+  if (bad.length > 0) {
+    context.addIssue({ code: 'custom', message: `must be addresses or CIDRs separated by commas (not ${bad.join(', ')})` })
+    return z.NEVER
+  }
+  return entries.map(entry => parseProxyRange(entry)!)
+})
 
 const configSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default('postgres://postgres@127.0.0.1:5432/plaza'),
@@ -24,8 +55,17 @@ const configSchema = z.object({
   ORDER_CONFIRM_DEADLINE_MS: milliseconds(60_000),
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   PLAZA_NATS_PREFIX: z.string().regex(/^[a-z][a-z0-9_]{0,30}$/, 'lowercase letters, digits and _, starting with a letter').default('plaza'),
-  PLAZA_SIGNIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(10),
-  PLAZA_ORDERS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  // Only a request whose socket peer is one of these may name the client through X-Forwarded-* (server/utils/client.ts).
+  PLAZA_TRUSTED_PROXIES: trustedProxies,
+  // Rate limits, shared by every web process through Postgres (server/utils/rate-limits.ts).
+  PLAZA_SIGNIN_ATTEMPTS_PER_MINUTE: perWindow(10),
+  PLAZA_SIGNIN_ATTEMPTS_PER_ACCOUNT_PER_HOUR: perWindow(30),
+  PLAZA_REGISTRATIONS_PER_HOUR: perWindow(20),
+  PLAZA_PASSWORD_RESETS_PER_HOUR: perWindow(5),
+  PLAZA_ORDERS_PER_MINUTE: perWindow(60),
+  PLAZA_LIVE_STREAMS_PER_SESSION: z.coerce.number().int().min(1).max(10_000).default(10),
+  // How long an Idempotency-Key of POST /api/orders replays its order; after that the key is free again.
+  PLAZA_IDEMPOTENCY_KEY_TTL_SECONDS: z.coerce.number().int().min(1).max(30 * 86_400).default(86_400),
   // Prometheus: the worker serves /metrics on its own port (0: not at all); the token guards both processes' /metrics.
   PLAZA_WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9464),
   PLAZA_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),

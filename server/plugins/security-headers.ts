@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { setResponseHeaders } from 'h3'
+import { setResponseHeader, setResponseHeaders } from 'h3'
+import { requestProtocol } from '../utils/client'
 
 // Headers every response carries (OWASP secure headers project).
 const BASE_HEADERS = {
@@ -9,6 +10,11 @@ const BASE_HEADERS = {
   'cross-origin-opener-policy': 'same-origin',
   'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
 }
+
+// Browsers honour HSTS only over HTTPS (RFC 6797 §8.1), and a plain-HTTP LAN install must stay
+// reachable: sent when the client's connection is TLS, ours or a trusted proxy's. One year, no
+// includeSubDomains: Plaza does not know what else lives under its domain.
+const HSTS = 'max-age=31536000'
 
 /**
  * The content security policy of the server-rendered pages. Nuxt writes a few inline scripts (its
@@ -33,6 +39,7 @@ function contentSecurityPolicy(nonce: string): string {
 export default defineNitroPlugin((nitroApp) => {
   nitroApp.hooks.hook('request', (event) => {
     setResponseHeaders(event, BASE_HEADERS)
+    if (requestProtocol(event) === 'https') setResponseHeader(event, 'strict-transport-security', HSTS)
   })
   nitroApp.hooks.hook('render:html', (html, { event }) => {
     const nonce = randomBytes(16).toString('base64')

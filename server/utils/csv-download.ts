@@ -2,12 +2,14 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { stringify, type Stringifier } from 'csv-stringify'
 import { sendStream, setResponseHeaders, type H3Event } from 'h3'
+import { defuseFormula } from '../../shared/csv'
 import { webLog } from './web-log'
 
 /**
  * Answers with `records` as a CSV download, streamed as they are read: a header row of `columns`,
- * then one row per record. A byte-order mark lets spreadsheets read UTF-8 names; a cell that starts
- * like a formula (=, +, -, @) is prefixed with a quote, since names and descriptions are typed by users.
+ * then one row per record. A byte-order mark lets spreadsheets read UTF-8 names; a text cell that
+ * starts like a formula (=, +, -, @, …) is prefixed with a quote by the rule the admin's client-side
+ * exports use too (shared/csv.ts), since names and descriptions are typed by users.
  *
  * The first record is read before anything is sent, so a database that is away still answers 503
  * through the error mapper. A failure later on can only cut the download short: it is logged.
@@ -36,7 +38,7 @@ export async function sendCsv(event: H3Event, filename: string, columns: readonl
     'content-disposition': `attachment; filename="${filename}"`,
     'cache-control': 'no-store',
   })
-  csv = stringify({ header: true, columns: [...columns], bom: true, escape_formulas: true })
+  csv = stringify({ header: true, columns: [...columns], bom: true, cast: { string: defuseFormula } })
   // The first record, then the rest of the same iterator. yield* also hands a close on to it: a
   // download torn down ends the cursor.
   async function* all() {

@@ -12,6 +12,7 @@ const statusByCode: Record<ErrorCode, { status: number, text: string }> = {
   PAYLOAD_TOO_LARGE: { status: 413, text: 'Payload Too Large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, text: 'Unsupported Media Type' },
   UNPROCESSABLE: { status: 422, text: 'Unprocessable Entity' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, text: 'Unprocessable Entity' },
   RATE_LIMITED: { status: 429, text: 'Too Many Requests' },
   UNAVAILABLE: { status: 503, text: 'Service Unavailable' },
 }

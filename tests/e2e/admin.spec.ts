@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { expect, test } from '@playwright/test'
-import { gotoHydrated, openDialog, screenshotBothModes, signInAsAdmin, watchConsole } from './support'
+import { downloadedText, gotoHydrated, openDialog, screenshotBothModes, signInAsAdmin, watchConsole } from './support'
 
 test('the admin runs stores and products, and is refused after signing out', async ({ page }) => {
   const problems = watchConsole(page)
@@ -102,6 +102,17 @@ test('a store named like a script is shown as text, never run', async ({ page })
   await gotoHydrated(page, '/admin/stores')
   await expect(page.getByTestId('stores-table')).toContainText('<script>window.__pwned = true</script>')
   expect(await page.evaluate(() => (window as { __pwned?: boolean }).__pwned)).toBeUndefined()
+})
+
+test('the stores table exports a store named like a formula as text', async ({ page }) => {
+  const name = `=HYPERLINK("http://evil.example","${Math.random().toString(36).slice(2, 8)}")`
+  await signInAsAdmin(page)
+  expect((await page.request.post('/api/stores', { data: { name, location: '@Lisbon' } })).status()).toBe(201)
+  await gotoHydrated(page, '/admin/stores')
+  const { lines } = await downloadedText(page)
+  const row = lines.find(line => line.includes('evil.example'))
+  expect(row).toContain(`"'=HYPERLINK(""http://evil.example""`)
+  expect(row).toContain(`"'@Lisbon"`)
 })
 
 test('the home page explains the pipeline, and the layout holds at 390 px', async ({ page }) => {

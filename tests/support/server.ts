@@ -11,6 +11,8 @@ export const TEST_SESSION_PASSWORD = 'test-session-password-that-is-long-enough-
 
 export interface RunningServer {
   baseUrl: string
+  /** The server process's id, to read its memory from /proc. */
+  pid: number
   output: () => string
   stop: () => Promise<void>
 }
@@ -48,7 +50,7 @@ export async function startServer(databaseUrl: string, env: Record<string, strin
   child.stderr!.on('data', chunk => (output += chunk))
   const baseUrl = `http://127.0.0.1:${port}`
   await waitUntilReady(baseUrl, child, () => output)
-  return { baseUrl, output: () => output, stop: () => stop(child) }
+  return { baseUrl, pid: child.pid!, output: () => output, stop: () => stop(child) }
 }
 
 async function waitUntilReady(baseUrl: string, child: ChildProcess, output: () => string) {

@@ -46,6 +46,9 @@ export async function startStack(label: string, env: Record<string, string> = {}
     // Tests place hundreds of orders per customer and sign in often; limits have a test of their own.
     PLAZA_ORDERS_PER_MINUTE: '100000',
     PLAZA_SIGNIN_ATTEMPTS_PER_MINUTE: '100000',
+    PLAZA_SIGNIN_ATTEMPTS_PER_ACCOUNT_PER_HOUR: '100000',
+    PLAZA_REGISTRATIONS_PER_HOUR: '100000',
+    PLAZA_PASSWORD_RESETS_PER_HOUR: '100000',
     // Several stacks (and engineers) share this host: no worker takes the default metrics port unless a test asks.
     PLAZA_WORKER_METRICS_PORT: '0',
     ...env,

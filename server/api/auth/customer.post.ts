@@ -7,8 +7,8 @@ import { readJson } from '~~/server/utils/request'
 
 /** Signs a customer back in with their id and phone (written any way the registration accepts). */
 export default defineApiHandler(async (event) => {
-  await limitSignIn(event)
   const credentials = await readJson(event, customerCredentials)
+  await limitSignIn(event, credentials.customerId)
   const customer = await authenticateCustomer(db(), credentials)
   await startCustomerSession(event, customer)
   return customer

@@ -1,16 +1,13 @@
 import { z } from 'zod'
 import { BULK_DELETE_MAX, CONFIRM_DELAY_MAX_MS, DESCRIPTION_MAX, NAME_MAX, PRICE_MAX, STOCK_MAX } from '../../../shared/limits'
-import { hasAtMostTwoDecimals } from '../shared/money'
+import { euros } from '../shared/money'
 import { freeText, idParam, label, uuid } from '../shared/text'
 
 export { idParam }
 
 const stock = z.number({ message: 'must be a number' }).int('must be a whole number').min(0, 'must not be negative').max(STOCK_MAX, `must be at most ${STOCK_MAX}`)
 
-const price = z.number({ message: 'must be a number' })
-  .min(0, 'must not be negative')
-  .max(PRICE_MAX, `must be at most ${PRICE_MAX}`)
-  .refine(hasAtMostTwoDecimals, 'must have at most two decimals')
+const price = euros({ least: 0, most: PRICE_MAX })
 
 export const storeInput = z.strictObject({
   name: label(NAME_MAX),

@@ -1,12 +1,9 @@
 import { z } from 'zod'
 import { AMOUNT_MAX } from '../../../shared/limits'
-import { hasAtMostTwoDecimals } from '../shared/money'
+import { euros } from '../shared/money'
 import { idParam, uuid } from '../shared/text'
 
-const amount = z.number({ message: 'must be a number' })
-  .positive('must be more than 0')
-  .max(AMOUNT_MAX, `must be at most ${AMOUNT_MAX}`)
-  .refine(hasAtMostTwoDecimals, 'must have at most two decimals')
+const amount = euros({ least: 0.01, most: AMOUNT_MAX })
 
 export const paymentInput = z.strictObject({
   customerId: uuid,

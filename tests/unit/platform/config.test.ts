@@ -11,8 +11,14 @@ describe('parseConfig', () => {
       ORDER_CONFIRM_DEADLINE_MS: 60000,
       PORT: 3000,
       PLAZA_NATS_PREFIX: 'plaza',
+      PLAZA_TRUSTED_PROXIES: [],
       PLAZA_SIGNIN_ATTEMPTS_PER_MINUTE: 10,
+      PLAZA_SIGNIN_ATTEMPTS_PER_ACCOUNT_PER_HOUR: 30,
+      PLAZA_REGISTRATIONS_PER_HOUR: 20,
+      PLAZA_PASSWORD_RESETS_PER_HOUR: 5,
       PLAZA_ORDERS_PER_MINUTE: 60,
+      PLAZA_LIVE_STREAMS_PER_SESSION: 10,
+      PLAZA_IDEMPOTENCY_KEY_TTL_SECONDS: 86_400,
       PLAZA_WORKER_METRICS_PORT: 9464,
       PLAZA_STREAM_REPLICAS: 1,
       PLAZA_WORKER_BATCH_SIZE: 250,
@@ -50,6 +56,23 @@ describe('parseConfig', () => {
 
   it('refuses a negative delay', () => {
     expect(() => parseConfig({ PAYMENT_CONFIRM_DELAY_MS: '-1' })).toThrow(/PAYMENT_CONFIRM_DELAY_MS/)
+  })
+})
+
+describe('trusted proxies', () => {
+  it('takes addresses and CIDRs, IPv4 and IPv6, separated by commas', () => {
+    expect(parseConfig({ PLAZA_TRUSTED_PROXIES: '10.0.0.7, 172.16.0.0/12,::1 , fd00::/8' }).PLAZA_TRUSTED_PROXIES).toEqual([
+      { network: '10.0.0.7', prefix: 32, family: 'ipv4' },
+      { network: '172.16.0.0', prefix: 12, family: 'ipv4' },
+      { network: '::1', prefix: 128, family: 'ipv6' },
+      { network: 'fd00::', prefix: 8, family: 'ipv6' },
+    ])
+  })
+
+  it.each(['localhost', '10.0.0.0/33', '::1/129', '10.0.0.0/8/1', '10.0.0.256', '10.0.0.0/-1', '10.0.0.0/', 'fd00::/x'])('stops at %j with one line naming the variable and the entry', (entry) => {
+    const parse = () => parseConfig({ PLAZA_TRUSTED_PROXIES: `10.0.0.1,${entry}` })
+    expect(parse).toThrow(ConfigError)
+    expect(parse).toThrow(`PLAZA_TRUSTED_PROXIES must be addresses or CIDRs separated by commas (not ${entry})`)
   })
 })
 

@@ -14,6 +14,7 @@ describe('toHttpError', () => {
     ['PAYLOAD_TOO_LARGE', 413],
     ['UNSUPPORTED_MEDIA_TYPE', 415],
     ['UNPROCESSABLE', 422],
+    ['IDEMPOTENCY_KEY_REUSED', 422],
     ['RATE_LIMITED', 429],
     ['UNAVAILABLE', 503],
   ])('maps %s to %d with the code and message kept', (code, status) => {

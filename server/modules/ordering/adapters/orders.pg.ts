@@ -56,21 +56,42 @@ export async function selectOrder(db: Sql, id: string): Promise<Order | undefine
   return row && toOrder(row)
 }
 
-export async function selectOrderByIdempotencyKey(db: Sql, customerId: string, key: string): Promise<Order | undefined> {
-  const [row] = await db<OrderRow[]>`
-    select ${db(ORDER_COLUMNS)} from ordering.orders where customer_id = ${customerId} and idempotency_key = ${key}`
-  return row && toOrder(row)
+/** An order placed under an Idempotency-Key, with the fingerprint of the request that placed it. */
+export interface KeyedOrderRow {
+  order: Order
+  fingerprint: string | null
+}
+
+export async function selectOrderByIdempotencyKey(db: Sql, customerId: string, key: string): Promise<KeyedOrderRow | undefined> {
+  const [row] = await db<(OrderRow & { idempotencyFingerprint: string | null })[]>`
+    select ${db(ORDER_COLUMNS)}, idempotency_fingerprint
+    from ordering.orders where customer_id = ${customerId} and idempotency_key = ${key}`
+  if (!row) return undefined
+  const { idempotencyFingerprint, ...order } = row
+  return { order: toOrder(order), fingerprint: idempotencyFingerprint }
 }
 
 /** The orders created earlier under these customers' Idempotency-Keys, keyed by `idempotencyKeyOf`, in one query. */
-export async function selectOrdersByIdempotencyKeys(db: Sql, keys: { customerId: string, key: string }[]): Promise<Map<string, Order>> {
+export async function selectOrdersByIdempotencyKeys(db: Sql, keys: { customerId: string, key: string }[]): Promise<Map<string, KeyedOrderRow>> {
   if (keys.length === 0) return new Map()
-  const rows = await db<(OrderRow & { idempotencyKey: string })[]>`
-    select ${db(ORDER_COLUMNS)}, idempotency_key
+  const rows = await db<(OrderRow & { idempotencyKey: string, idempotencyFingerprint: string | null })[]>`
+    select ${db(ORDER_COLUMNS)}, idempotency_key, idempotency_fingerprint
     from ordering.orders
     join unnest(${keys.map(k => k.customerId)}::uuid[], ${keys.map(k => k.key)}::text[]) as wanted(wanted_customer_id, wanted_key)
       on customer_id = wanted_customer_id and idempotency_key = wanted_key`
-  return new Map(rows.map(({ idempotencyKey, ...row }) => [idempotencyKeyOf(row.customerId, idempotencyKey), toOrder(row)]))
+  return new Map(rows.map(({ idempotencyKey, idempotencyFingerprint, ...row }) =>
+    [idempotencyKeyOf(row.customerId, idempotencyKey), { order: toOrder(row), fingerprint: idempotencyFingerprint }]))
+}
+
+/**
+ * Frees the expired Idempotency-Keys of these orders (placed at or before `placedBy`), so a new order
+ * can take them: UNIQUE (customer_id, idempotency_key) holds one order per live key.
+ */
+export async function releaseIdempotencyKeys(db: Sql, orderIds: string[], placedBy: Date): Promise<void> {
+  if (orderIds.length === 0) return
+  await db`
+    update ordering.orders set idempotency_key = null, idempotency_fingerprint = null
+    where id = any(${orderIds}::uuid[]) and placed_at <= ${placedBy}`
 }
 
 export const idempotencyKeyOf = (customerId: string, key: string) => `${customerId} ${key}`

@@ -15,6 +15,7 @@ const placeGrouped = groupCommit((requests: PlaceOrderRequest[]) => placeOrders(
   findOpenAuthorizations,
   now: () => new Date(),
   deadlineMs: config().ORDER_CONFIRM_DEADLINE_MS,
+  idempotencyTtlMs: config().PLAZA_IDEMPOTENCY_KEY_TTL_SECONDS * 1000,
 }), { maxBatch: 100, maxInFlight: 4 })
 
 /** Places one order, with whatever other requests of this process are placing orders at the moment; throws why it was refused. */

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto'
 import type { Db, Sql } from '../../../platform/db'
 import { DomainError } from '../../../platform/errors'
 import { appendToStreams, HTTP_CAUSE, type StreamAppend } from '../adapters/order-streams.pg'
-import { idempotencyKeyOf, selectOrderByIdempotencyKey, selectOrdersByIdempotencyKeys } from '../adapters/orders.pg'
+import { idempotencyKeyOf, releaseIdempotencyKeys, selectOrderByIdempotencyKey, selectOrdersByIdempotencyKeys } from '../adapters/orders.pg'
+import { fingerprintOf, judgeRetry, keyReused } from '../idempotency'
 import { integrationMessage } from '../messages'
 import { evolve, totalOf, type Order, type OrderLine } from '../order'
 import type { PlaceOrderInput } from '../schemas'
@@ -15,6 +16,8 @@ export interface PlaceOrderPorts {
   findOpenAuthorizations: (db: Sql, paymentIds: string[]) => Promise<Map<string, string>>
   now: () => Date
   deadlineMs: number
+  /** How long an Idempotency-Key replays its order; after that it places a new one. */
+  idempotencyTtlMs: number
 }
 
 export type PlaceOrderRequest = PlaceOrderInput & { idempotencyKey?: string }
@@ -31,30 +34,36 @@ function mergeItems(items: PlaceOrderInput['items']) {
 
 /**
  * Places orders: each one's OrderPlaced, read-model row and outbox row commit together, and so do
- * those of all the requests given at once (at most four queries, whatever their number). Prices come
- * from the catalog, never from the client. A retried request with the same Idempotency-Key gets the
- * order it created the first time. One refused request does not refuse the others: if the write
- * fails on a unique index, each request is placed again on its own and gets its own answer.
+ * those of all the requests given at once (at most four queries, whatever their number, and one more
+ * when an expired key is reused). Prices come from the catalog, never from the client. A retried
+ * request with the same Idempotency-Key and the same payment and basket gets the order it created the
+ * first time; the key with another body is refused while it lives (idempotency.ts). One refused
+ * request does not refuse the others: if the write fails on a unique index, each request is placed
+ * again on its own and gets its own answer.
  */
 export async function placeOrders(db: Db, requests: PlaceOrderRequest[], ports: PlaceOrderPorts): Promise<PlaceOrderOutcome[]> {
+  const now = ports.now()
+  const outcomes = new Map<PlaceOrderRequest, PlaceOrderOutcome>()
   const earlier = await selectOrdersByIdempotencyKeys(db, requests.flatMap(request =>
     request.idempotencyKey === undefined ? [] : [{ customerId: request.customerId, key: request.idempotencyKey }]))
-  const replayOf = (request: PlaceOrderRequest) => request.idempotencyKey === undefined ? undefined : earlier.get(idempotencyKeyOf(request.customerId, request.idempotencyKey))
-  const fresh = requests.filter(request => !replayOf(request))
+  const expired: string[] = []
+  for (const request of requests) {
+    const seen = request.idempotencyKey === undefined ? undefined : earlier.get(idempotencyKeyOf(request.customerId, request.idempotencyKey))
+    if (!seen) continue
+    const verdict = judgeRetry({ placedAt: seen.order.placedAt, fingerprint: seen.fingerprint }, fingerprintOf(request), now, ports.idempotencyTtlMs)
+    if (verdict === 'replay') outcomes.set(request, { order: seen.order, created: false })
+    else if (verdict === 'expired') expired.push(seen.order.id)
+    else outcomes.set(request, { error: verdict })
+  }
+  await releaseIdempotencyKeys(db, expired, new Date(now.getTime() - ports.idempotencyTtlMs))
+  const fresh = requests.filter(request => !outcomes.has(request))
   const [open, baskets] = fresh.length === 0
     ? [new Map<string, string>(), []]
     : await Promise.all([ports.findOpenAuthorizations(db, fresh.map(request => request.paymentId)), ports.priceBaskets(db, fresh.map(request => mergeItems(request.items)))])
 
   const pricedBasketOf = new Map(fresh.map((request, index) => [request, baskets[index]!]))
-  const now = ports.now()
-  const outcomes = new Map<PlaceOrderRequest, PlaceOrderOutcome>()
   const toWrite: { request: PlaceOrderRequest, placed: StreamAppend }[] = []
-  for (const request of requests) {
-    const order = replayOf(request)
-    if (order) {
-      outcomes.set(request, { order, created: false })
-      continue
-    }
+  for (const request of fresh) {
     const lines = pricedBasketOf.get(request)!
     if (open.get(request.paymentId) !== request.customerId) outcomes.set(request, { error: new DomainError('UNPROCESSABLE', 'That payment is unknown, not yours, or already used') })
     else if (lines instanceof DomainError) outcomes.set(request, { error: lines })
@@ -95,19 +104,20 @@ export function newOrder(request: PlaceOrderRequest, lines: OrderLine[], now: Da
     events: [{ version: 1, event, messageId, cause: HTTP_CAUSE }],
     messages: integrationMessage(order, event, messageId, HTTP_CAUSE.causationId),
     idempotencyKey: request.idempotencyKey,
+    idempotencyFingerprint: request.idempotencyKey === undefined ? undefined : fingerprintOf(request),
   }
 }
 
 /**
  * A lone order the database refused. A retried request racing the first one trips over whichever
  * unique index Postgres checks first: the key's, or the payment's (the retry names the same payment).
- * Either way, the order the first request created is the answer.
+ * Either way, the order the first request created is the answer, if the two asked for the same order.
  */
 async function refusedWrite(db: Db, request: PlaceOrderRequest, error: unknown): Promise<PlaceOrderOutcome> {
   const constraint = (error as { constraint_name?: string }).constraint_name
   if ((constraint === 'orders_customer_id_idempotency_key_key' || constraint === 'orders_payment_id_key') && request.idempotencyKey !== undefined) {
-    const order = await selectOrderByIdempotencyKey(db, request.customerId, request.idempotencyKey)
-    if (order) return { order, created: false }
+    const first = await selectOrderByIdempotencyKey(db, request.customerId, request.idempotencyKey)
+    if (first) return first.fingerprint === null || first.fingerprint === fingerprintOf(request) ? { order: first.order, created: false } : { error: keyReused() }
   }
   if (constraint === 'orders_payment_id_key') return { error: new DomainError('CONFLICT', 'That payment already funds another order') }
   throw error

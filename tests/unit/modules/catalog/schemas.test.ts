@@ -54,6 +54,8 @@ describe('productInput', () => {
     ['stock as a string', { stock: '3' }],
     ['a negative price', { price: -1 }],
     ['three decimals', { price: 0.001 }],
+    ['a billionth of a euro', { price: 1e-9 }],
+    ['a fraction of a cent on a large price', { price: 999_999.999 }],
     ['a price over a million', { price: 1_000_000.01 }],
     ['NaN', { price: Number.NaN }],
     ['Infinity', { price: Number.POSITIVE_INFINITY }],

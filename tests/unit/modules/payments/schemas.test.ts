@@ -13,6 +13,8 @@ describe('paymentInput', () => {
     ['a negative amount', { amount: -5 }],
     ['three decimals', { amount: 10.005 }],
     ['a fraction of a cent', { amount: 0.001 }],
+    ['a billionth of a euro (was rounded to 0 cents and failed in the database)', { amount: 1e-9 }],
+    ['just under a cent', { amount: 0.0099999 }],
     ['over 100,000 euros', { amount: 100_000.01 }],
     ['a huge amount', { amount: 1e12 }],
     ['NaN', { amount: Number.NaN }],

@@ -14,5 +14,8 @@ describe('money', () => {
     expect(hasAtMostTwoDecimals(0.1 + 0.2)).toBe(true)
     expect(hasAtMostTwoDecimals(1.005)).toBe(false)
     expect(hasAtMostTwoDecimals(0.001)).toBe(false)
+    expect(hasAtMostTwoDecimals(1e-9)).toBe(false)
+    expect(hasAtMostTwoDecimals(1_000_000.001)).toBe(false)
+    expect(hasAtMostTwoDecimals(999_999.99)).toBe(true)
   })
 })

@@ -9,7 +9,7 @@ import { authorize, newCustomer } from '../../../../support/shopping'
 const sql = postgres(inject('databaseUrl'), { max: 4, onnotice: () => {}, transform: { column: { from: postgres.toCamel } } })
 afterAll(() => sql.end({ timeout: 1 }))
 
-const ports = { priceBaskets, findOpenAuthorizations, now: () => new Date(), deadlineMs: 60_000 }
+const ports = { priceBaskets, findOpenAuthorizations, now: () => new Date(), deadlineMs: 60_000, idempotencyTtlMs: 86_400_000 }
 
 /** A registered customer with an open authorization of 100 €. */
 async function shopper() {
