@@ -44,7 +44,7 @@ const trustedProxies = z.string().default('').transform((value, context) => {
   return entries.map(entry => parseProxyRange(entry)!)
 })
 
-const configSchema = z.object({
+export const configSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default('postgres://postgres@127.0.0.1:5432/plaza'),
   // One server, or several separated by commas (the nodes of a cluster): the client tries them all.
   NATS_URL: z.string().refine(value => natsServers(value).length > 0 && natsServers(value).every(url => NATS_SERVER_URL.test(url)), 'must look like nats://host:port, or several such URLs separated by commas').default('nats://127.0.0.1:4222'),
