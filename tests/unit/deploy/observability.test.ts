@@ -57,7 +57,11 @@ describe('Prometheus of the observability profile', () => {
 
   it('scrapes the web on its port and the workers on PLAZA_WORKER_METRICS_PORT, by compose service', () => {
     expect(job('plaza-web').dns_sd_configs[0]).toMatchObject({ names: ['web'], port: defaults.PORT })
-    expect(job('plaza-worker').dns_sd_configs[0]).toMatchObject({ names: ['worker'], port: defaults.PLAZA_WORKER_METRICS_PORT })
+    // Every compose service that runs the worker: the default one and the modules profile's one per role.
+    const workerServices = Object.entries(compose.services as Record<string, { command?: string[] }>)
+      .filter(([, service]) => service.command?.join(' ').includes('.output/worker/main.mjs')).map(([name]) => name).filter(name => !name.endsWith('-cluster'))
+    expect(job('plaza-worker').dns_sd_configs[0]).toMatchObject({ port: defaults.PLAZA_WORKER_METRICS_PORT })
+    expect([...job('plaza-worker').dns_sd_configs[0].names].sort()).toEqual(workerServices.sort())
     expect(compose.services.web.ports[0]).toMatch(new RegExp(`:${defaults.PORT}"?$`))
   })
 
