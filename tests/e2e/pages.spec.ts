@@ -49,7 +49,7 @@ test('every page renders in light and dark, on desktop and phone, accessibly and
 
   // A customer with an order, through the API in a context of their own.
   const shopper = await playwright.request.newContext({ baseURL })
-  const customer = await (await shopper.post('/api/customers', { data: { name: 'Grace Hopper', phone: '+1 555 0100' } })).json()
+  const customer = await (await shopper.post('/api/customers', { data: { name: 'Grace Hopper', phone: '+1 555 0100', password: 'grace-password' } })).json()
   const payment = await (await shopper.post('/api/payments', { data: { customerId: customer.id, amount: 19.9 } })).json()
   const order = await (await shopper.post('/api/orders', { data: { customerId: customer.id, paymentId: payment.id, items: [{ productId, quantity: 1 }] } })).json()
 
