@@ -5,7 +5,7 @@
 export function useValidatedForm<D extends object>(draft: D, validate: (draft: D) => Record<string, string>) {
   const errors = ref<Record<string, string>>({})
   const touched = ref(false)
-  const saving = ref(false)
+  const { busy: saving, run } = useBusy()
 
   watch(draft, () => {
     if (touched.value) errors.value = validate(draft)
@@ -16,22 +16,12 @@ export function useValidatedForm<D extends object>(draft: D, validate: (draft: D
     touched.value = false
   }
 
-  /** Runs `action` if the draft is valid; on failure, keeps the server's field issues and calls `onFailure`. */
-  async function submit(action: () => Promise<void>, onFailure: (error: unknown) => void) {
+  /** Runs `action` if the draft is valid; on failure, keeps the server's field issues and shows the error. */
+  async function submit(action: () => Promise<void>, failureTitle: string) {
     touched.value = true
     errors.value = validate(draft)
     if (Object.keys(errors.value).length) return
-    saving.value = true
-    try {
-      await action()
-    }
-    catch (error) {
-      errors.value = fieldIssues(error)
-      onFailure(error)
-    }
-    finally {
-      saving.value = false
-    }
+    await run(action, failureTitle, error => (errors.value = fieldIssues(error)))
   }
 
   return { errors, saving, reset, submit }
