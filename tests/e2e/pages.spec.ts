@@ -57,8 +57,17 @@ test('every page renders in light and dark, on desktop and phone, accessibly and
   await visit(page, 'shopping', '/shopping', async p => expect(p.locator('[data-testid^="product-card-"]').first()).toBeVisible())
   await visit(page, 'checkout', '/checkout', async p => expect(p.getByTestId('step-account')).toBeVisible())
   await visit(page, 'admin-login', '/admin/login', async p => expect(p.getByTestId('admin-password')).toBeVisible())
+  await visit(page, 'account-sign-in', '/account/sign-in', async p => expect(p.getByTestId('signin-phone')).toBeVisible())
+  await visit(page, 'account-register', '/account/register', async p => expect(p.getByTestId('register-password')).toBeVisible())
+  await visit(page, 'account-reset', '/account/reset', async p => expect(p.getByTestId('reset-phone')).toBeVisible())
+
+  // The account page, as the customer (the shopper's session cookie, copied into the page).
+  await page.context().addCookies((await shopper.storageState()).cookies)
+  await visit(page, 'account', '/account', async p => expect(p.getByTestId('account-name')).toHaveText('Grace Hopper'))
+  await page.context().clearCookies()
 
   await signInAsAdmin(page)
+  await visit(page, 'admin-account', '/admin/account', async p => expect(p.getByTestId('password-form')).toBeVisible())
   await visit(page, 'admin-stores', '/admin/stores', async p => expect(p.getByTestId('stores-table')).toBeVisible())
   await visit(page, 'admin-products', `/admin/stores/${storeId}/products`, async p => expect(p.getByTestId('store-heading')).toBeVisible())
   await visit(page, 'admin-orders', '/admin/orders', async p => expect(p.getByTestId(`order-row-${order.id}`)).toBeVisible())

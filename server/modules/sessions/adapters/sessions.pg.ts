@@ -27,12 +27,12 @@ export async function deleteSession(db: Sql, id: string): Promise<void> {
   await db`delete from platform.sessions where id = ${id}`
 }
 
-/** Deletes every session of the principal except `keep` (none when undefined); returns how many ended. */
-export async function deleteSessionsOf(db: Sql, principal: Principal, keep?: string): Promise<number> {
-  const result = principal.role === 'admin'
-    ? await db`delete from platform.sessions where role = 'admin' and id is distinct from ${keep ?? null}::uuid`
-    : await db`delete from platform.sessions where customer_id = ${principal.customerId} and id is distinct from ${keep ?? null}::uuid`
-  return result.count
+/** Deletes every session of the principal except `keep` (none when undefined); returns the ids that ended. */
+export async function deleteSessionsOf(db: Sql, principal: Principal, keep?: string): Promise<string[]> {
+  const rows = principal.role === 'admin'
+    ? await db<{ id: string }[]>`delete from platform.sessions where role = 'admin' and id is distinct from ${keep ?? null}::uuid returning id`
+    : await db<{ id: string }[]>`delete from platform.sessions where customer_id = ${principal.customerId} and id is distinct from ${keep ?? null}::uuid returning id`
+  return rows.map(row => row.id)
 }
 
 /** Deletes the sessions that have expired by either measure. */

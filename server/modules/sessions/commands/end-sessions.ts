@@ -1,10 +1,15 @@
 import type { Sql } from '../../../platform/db'
 import { deleteSession, deleteSessionsOf } from '../adapters/sessions.pg'
+import { forgetSessions } from '../queries/live-session'
 import type { Principal } from '../session'
 
-/** Ends one session (signing out). Every replica forgets it when the deletion commits. */
+// Every replica forgets an ended session when the deletion's notification reaches it; this process
+// forgets it at once, so its own next request cannot be answered from memory in between.
+
+/** Ends one session (signing out). */
 export async function endSession(db: Sql, id: string): Promise<void> {
   await deleteSession(db, id)
+  forgetSessions([id])
 }
 
 /**
@@ -12,5 +17,7 @@ export async function endSession(db: Sql, id: string): Promise<void> {
  * change ends the others). Returns how many ended.
  */
 export async function endSessionsOf(db: Sql, principal: Principal, keep?: string): Promise<number> {
-  return deleteSessionsOf(db, principal, keep)
+  const ended = await deleteSessionsOf(db, principal, keep)
+  forgetSessions(ended)
+  return ended.length
 }

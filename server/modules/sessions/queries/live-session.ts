@@ -47,6 +47,11 @@ export async function liveSession(db: Db, id: string, policy: SessionPolicy, now
   return session
 }
 
+/** Drops sessions this process ended itself, without waiting for their notification. */
+export function forgetSessions(ids: string[]): void {
+  forgetEnded(ids.join(','))
+}
+
 function forget(id: string): undefined {
   checked.delete(id)
   return undefined
