@@ -1,6 +1,6 @@
 import type { H3Event } from 'h3'
 import type { User } from '#auth-utils'
-import { endSession, endSessionsOf, startSession, type Principal } from '../modules/sessions'
+import { endSessionsOf, startSession, type Principal } from '../modules/sessions'
 import { config } from '../platform/config'
 import { db } from '../platform/db'
 import { DomainError, notFound } from '../platform/errors'
@@ -71,10 +71,11 @@ export async function currentSessionId(event: H3Event): Promise<string | undefin
   return user ? secure?.sessionId : undefined
 }
 
-/** Signs out: deletes the session's row (every replica stops honouring the cookie) and clears the cookie. */
+/**
+ * Signs out: clears the cookie, and the session's row goes with it (server/plugins/session-rows.ts), so
+ * every replica stops honouring copies of the cookie.
+ */
 export async function endCurrentSession(event: H3Event): Promise<void> {
-  const sessionId = await currentSessionId(event)
-  if (sessionId) await endSession(db(), sessionId)
   await clearUserSession(event, sessionCookieOptions(event))
 }
 

@@ -1,10 +1,14 @@
 import { isError, type EventHandler, type H3Event } from 'h3'
 import { z } from 'zod'
+import type { WebAuthnCredential } from '#auth-utils'
 import { addPasskey, getCustomer, keepPasskeyChallenge, passkeyDescriptors, passkeyForSignIn, signInWithPasskey, takePasskeyChallenge } from '../modules/customers'
 import { db } from '../platform/db'
 import { DomainError } from '../platform/errors'
 import { requireCustomer, startCustomerSession } from './auth'
 import { readJson } from './request'
+
+/** How an authenticator can be reached ('internal', 'usb', 'hybrid', ...), as the WebAuthn library types it. */
+type Transport = NonNullable<WebAuthnCredential['transports']>[number]
 
 // The two WebAuthn ceremonies of nuxt-auth-utils (each two requests: options, then the signed
 // response), with challenges kept in Postgres so any replica can answer the second request.
@@ -23,7 +27,8 @@ const registration = defineWebAuthnRegisterEventHandler({
     // Discoverable, so that signing in needs no phone first.
     authenticatorSelection: { residentKey: 'required', userVerification: 'preferred' },
   }),
-  excludeCredentials: async event => passkeyDescriptors(db(), (await requireCustomer(event)).customerId) as never,
+  excludeCredentials: async event => (await passkeyDescriptors(db(), (await requireCustomer(event)).customerId))
+    .map(passkey => ({ id: passkey.id, transports: passkey.transports as Transport[] })),
   storeChallenge: async (event, challenge, attemptId) => keepPasskeyChallenge(db(), attemptId, challenge, (await requireCustomer(event)).customerId),
   getChallenge: async (event, attemptId) => takePasskeyChallenge(db(), attemptId, (await requireCustomer(event)).customerId),
   async onSuccess(_event, { user, credential }) {
@@ -38,7 +43,7 @@ const authentication = defineWebAuthnAuthenticateEventHandler({
   getChallenge: (_event, attemptId) => takePasskeyChallenge(db(), attemptId, null),
   getCredential: async (_event, id) => {
     const passkey = await passkeyForSignIn(db(), id)
-    return { id: passkey.id, publicKey: passkey.publicKey, counter: passkey.counter, backedUp: passkey.backedUp, transports: passkey.transports as never }
+    return { id: passkey.id, publicKey: passkey.publicKey, counter: passkey.counter, backedUp: passkey.backedUp, transports: passkey.transports as Transport[] }
   },
   async onSuccess(event, { credential, authenticationInfo }) {
     await startCustomerSession(event, await signInWithPasskey(db(), credential.id, authenticationInfo.newCounter))

@@ -59,6 +59,14 @@ describe('signing out', () => {
     expect(refused.headers.getSetCookie().join(';')).toMatch(/plaza-session=;|Max-Age=0/)
   })
 
+  it("through nuxt-auth-utils' own route (useUserSession().clear()) ends the row too", async () => {
+    const customer = await registeredCustomer()
+    const saved = copyOf(customer.client)
+    expect((await customer.client.delete('/api/_auth/session')).status).toBe(200)
+    expect(await sessionRows(customer.id)).toHaveLength(0)
+    expect((await saved.get(`/api/customers/${customer.id}`)).status).toBe(401)
+  })
+
   it("ends the admin's session too, copies included", async () => {
     const admin = await signedInAdmin()
     const saved = copyOf(admin)
