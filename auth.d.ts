@@ -5,6 +5,12 @@ declare module '#auth-utils' {
     customerId?: string
     name?: string
   }
+
+  // Server-only: nuxt-auth-utils never sends `secure` to the browser.
+  interface SecureSessionData {
+    /** The platform.sessions row that keeps this session alive (server/modules/sessions). */
+    sessionId: string
+  }
 }
 
 export {}

@@ -47,9 +47,14 @@ export default defineNuxtConfig({
 
   pinia: { storesDirs: ['./stores/**'] },
 
+  // Passkeys: nuxt-auth-utils' WebAuthn handlers (server/utils/passkeys.ts) and useWebAuthn.
+  auth: { webAuthn: true },
+
   // Environment is parsed with zod in server/platform/config.ts; nothing secret goes into the build.
   runtimeConfig: {
-    session: { name: 'plaza-session', maxAge: 60 * 60 * 24 * 7, cookie: { sameSite: 'lax' } },
+    // 90 days: the longest PLAZA_SESSION_MAX_SECONDS allows. Each session's row (server/modules/sessions)
+    // ends it sooner, at the configured idle and absolute lifetimes, and its cookie is sealed for the latter.
+    session: { name: 'plaza-session', maxAge: 60 * 60 * 24 * 90, cookie: { sameSite: 'lax' } },
   },
 
   nitro: {

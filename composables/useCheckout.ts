@@ -49,16 +49,7 @@ export function useCheckout() {
     watch(customerId, restorePayment, { immediate: true })
   })
 
-  async function signOut() {
-    try {
-      await $fetch('/api/auth/session', { method: 'DELETE' })
-      await refreshSession()
-      notify.success('Signed out')
-    }
-    catch (error) {
-      notify.failure('Could not sign out', error)
-    }
-  }
+  const { signOut } = useAccount()
 
   // One key per intended order: a double click or a retry after a lost response sends the same key, and
   // the server answers with the same order. A new key only once that order exists, or the request changes.
@@ -112,6 +103,6 @@ export function useCheckout() {
 
   return {
     basket, user, customerId, payment, placed, problems, checking: computed(() => catalogStatus.value === 'pending'),
-    fixBasket, refreshCatalog, refreshSession, signOut, submitting, canSubmit, submit, submitHint,
+    fixBasket, refreshCatalog, refreshSession, signOut: () => signOut(), submitting, canSubmit, submit, submitHint,
   }
 }

@@ -23,3 +23,9 @@ export const AMOUNT_MAX = 100_000
 export const BASKET_MAX_QUANTITY = 1000
 /** Lines of one order. */
 export const ORDER_MAX_LINES = 100
+
+/** Passwords: OWASP's minimum length for a password alone; the maximum only bounds the hashing work. */
+export const PASSWORD_MIN = 8
+export const PASSWORD_MAX = 200
+/** Digits of a one-time code. */
+export const ONE_TIME_CODE_DIGITS = 6

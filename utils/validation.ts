@@ -1,6 +1,6 @@
 // The server's limits (shared/limits.ts) checked in the browser first, so each message sits next to
 // its field. The server checks again; its field issues land on the same fields (useValidatedForm).
-import { CUSTOMER_NAME_MAX, DESCRIPTION_MAX, NAME_MAX, PHONE_DIGITS_MAX, PHONE_DIGITS_MIN, PRICE_MAX, STOCK_MAX } from '#shared/limits'
+import { CUSTOMER_NAME_MAX, DESCRIPTION_MAX, NAME_MAX, PASSWORD_MAX, PASSWORD_MIN, PHONE_DIGITS_MAX, PHONE_DIGITS_MIN, PRICE_MAX, STOCK_MAX } from '#shared/limits'
 
 export interface StoreDraft { name: string, location: string }
 export interface ProductDraft { name: string, description: string, stock: number | null, price: number | null }
@@ -37,8 +37,15 @@ export function validateProduct(draft: ProductDraft): Errors {
 }
 
 /** What POST /api/customers checks. */
-export function validateRegistration(draft: { name: string, phone: string }): Errors {
-  return only({ name: label(draft.name, 'Name', CUSTOMER_NAME_MAX), phone: validatePhone(draft.phone) })
+export function validateRegistration(draft: { name: string, phone: string, password: string }): Errors {
+  return only({ name: label(draft.name, 'Name', CUSTOMER_NAME_MAX), phone: validatePhone(draft.phone), password: validateNewPassword(draft.password) })
+}
+
+/** A password being chosen (registration, a change, a reset). */
+export function validateNewPassword(password: string): string | undefined {
+  if (!password) return 'Password is required'
+  if (password.length < PASSWORD_MIN) return `A password has at least ${PASSWORD_MIN} characters`
+  if (password.length > PASSWORD_MAX) return `A password has at most ${PASSWORD_MAX} characters`
 }
 
 export function validatePhone(phone: string): string | undefined {

@@ -100,7 +100,7 @@ export async function prepareOrders(shop: Shop, count: number, items: (index: nu
   return pool(count, 8, async (index) => {
     const client = new Client(shop.stack.baseUrl)
     const phone = `+351 9${String(run).padStart(5, '0')}${String(++phones).padStart(6, '0')}`
-    const customer = await client.post('/api/customers', { name: `Bench customer ${index}`, phone })
+    const customer = await client.post('/api/customers', { name: `Bench customer ${index}`, phone, password: 'bench-password' })
     if (customer.status !== 201) throw new Error(`registration failed: ${customer.status} ${customer.text}`)
     const customerId = customer.data.id as string
     // Generous: every basket costs well under 1,000 €.

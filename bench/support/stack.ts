@@ -60,6 +60,8 @@ export async function startBenchStack(label: string, options: StackOptions = {})
     PLAZA_NATS_PREFIX: prefix,
     PLAZA_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
     NUXT_SESSION_PASSWORD: TEST_SESSION_PASSWORD,
+    // The bench registers thousands of customers before it measures orders: scrypt at 2^10, not 2^17.
+    PLAZA_PASSWORD_SCRYPT_LOG2N: '10',
     ...options.env,
   }
   const nodeArgs = options.nodeArgs ?? []

@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import { bulkDelete, catalogQuery, productInput, productPatch, storeInput, storePatch } from '../modules/catalog'
-import { customerCredentials, customerInput } from '../modules/customers'
+import { codeRedemption, codeRequest, customerCredentials, customerInput, passwordChange } from '../modules/customers'
 import { paymentInput } from '../modules/payments'
 import { asOfQuery, eventExportQuery, eventListQuery, orderExportQuery, orderListQuery, placeOrderInput } from '../modules/ordering'
-import { catalogEntry, customer, customerWithCounts, health, order, orderEvent, page, payment, pipeline, product, session, store } from './schemas'
+import { catalogEntry, customer, customerWithCounts, health, order, orderEvent, page, passkey, passkeyCeremony, payment, pipeline, product, session, store } from './schemas'
 
 export type Access = 'anyone' | 'admin' | 'signed-in'
 
@@ -24,15 +24,26 @@ export interface Operation {
 }
 
 const adminLogin = z.strictObject({ password: z.string().min(1) })
+const changed = z.object({ changed: z.literal(true) })
 
 /** Every route of the HTTP API, in the order the docs show them. */
 export const operations: Operation[] = [
-  { method: 'post', path: '/api/auth/admin', tag: 'Sessions', summary: 'Sign in as the admin', access: 'anyone', body: adminLogin, status: 200, response: z.object({ role: z.literal('admin') }), errors: [401, 415] },
+  { method: 'post', path: '/api/auth/admin', tag: 'Sessions', summary: 'Sign in as the admin', access: 'anyone', body: adminLogin, status: 200, response: z.object({ role: z.literal('admin') }), errors: [401, 415, 429] },
+  { method: 'put', path: '/api/auth/admin/password', tag: 'Sessions', summary: "Change the admin password (400 when currentPassword is wrong); it then wins over PLAZA_ADMIN_PASSWORD, and the admin's other sessions end", access: 'admin', body: passwordChange, status: 200, response: changed, errors: [415] },
   { method: 'get', path: '/api/auth/session', tag: 'Sessions', summary: 'Who the caller is', access: 'anyone', status: 200, response: session, errors: [] },
-  { method: 'delete', path: '/api/auth/session', tag: 'Sessions', summary: 'Sign out', access: 'anyone', status: 200, response: session, errors: [] },
-  { method: 'post', path: '/api/auth/customer', tag: 'Sessions', summary: 'Sign a customer back in with id and phone', access: 'anyone', body: customerCredentials, status: 200, response: customer, errors: [401, 415] },
+  { method: 'delete', path: '/api/auth/session', tag: 'Sessions', summary: 'Sign out: the session ends on every replica, copies of its cookie included', access: 'anyone', status: 200, response: session, errors: [] },
+  { method: 'delete', path: '/api/auth/sessions', tag: 'Sessions', summary: 'Sign out everywhere: every session of the admin, or of this customer', access: 'signed-in', status: 200, response: session.extend({ ended: z.number().int() }), errors: [] },
+  { method: 'post', path: '/api/auth/customer', tag: 'Sessions', summary: 'Sign a customer in with phone and password', access: 'anyone', body: customerCredentials, status: 200, response: customer, errors: [401, 415, 429] },
+  { method: 'post', path: '/api/auth/passkey', tag: 'Sessions', summary: 'Sign a customer in with a passkey (WebAuthn): { verify: false } answers requestOptions and attemptId; { verify: true, attemptId, response } signs in', access: 'anyone', body: passkeyCeremony, status: 200, errors: [401, 415, 429] },
+  { method: 'post', path: '/api/auth/password-reset', tag: 'Sessions', summary: "Send a one-time code to the phone's account, to set a first password or reset it (the demo writes it to the web's log). The same 202 whether or not the account exists", access: 'anyone', body: codeRequest, status: 202, response: z.object({ sent: z.literal(true), expiresInSeconds: z.number().int() }), errors: [415, 429] },
+  { method: 'post', path: '/api/auth/password-reset/confirm', tag: 'Sessions', summary: "Set the password with the code (single use; expires; a few wrong tries burn it), end the account's other sessions and sign in", access: 'anyone', body: codeRedemption, status: 200, response: customer, errors: [401, 409, 415, 429] },
 
-  { method: 'post', path: '/api/customers', tag: 'Customers', summary: 'Register as a customer, and be signed in', access: 'anyone', body: customerInput, status: 201, response: customer, errors: [415] },
+  { method: 'put', path: '/api/account/password', tag: 'Account', summary: "Change the signed-in customer's password (400 when currentPassword is wrong); their other sessions end", access: 'signed-in', body: passwordChange, status: 200, response: changed, errors: [403, 415] },
+  { method: 'get', path: '/api/account/passkeys', tag: 'Account', summary: "The signed-in customer's passkeys", access: 'signed-in', status: 200, response: z.array(passkey), errors: [403] },
+  { method: 'post', path: '/api/account/passkeys', tag: 'Account', summary: 'Register a passkey (WebAuthn): { verify: false, user } answers creationOptions and attemptId; { verify: true, user, attemptId, response } saves it', access: 'signed-in', body: passkeyCeremony, status: 200, errors: [403, 415] },
+  { method: 'delete', path: '/api/account/passkeys/{id}', tag: 'Account', summary: 'Remove one of your passkeys', access: 'signed-in', status: 204, errors: [403, 404] },
+
+  { method: 'post', path: '/api/customers', tag: 'Customers', summary: 'Register as a customer with a password, and be signed in (409 when an account already signs in with the phone)', access: 'anyone', body: customerInput, status: 201, response: customer, errors: [409, 415] },
   { method: 'get', path: '/api/customers', tag: 'Customers', summary: 'Every customer, with how many orders and payment authorizations each has', access: 'admin', status: 200, response: z.array(customerWithCounts), errors: [] },
   { method: 'get', path: '/api/customers/{id}', tag: 'Customers', summary: 'A customer account (the customer themselves, or the admin)', access: 'signed-in', status: 200, response: customer, errors: [404] },
   { method: 'get', path: '/api/customers/{id}/payments', tag: 'Customers', summary: "A customer's payment authorizations (the customer themselves, or the admin)", access: 'signed-in', status: 200, response: z.array(payment), errors: [404] },

@@ -52,6 +52,18 @@ export const customer = z.object({
   phone: z.string().describe('Normalized: digits with an optional leading +'),
   createdAt: z.iso.datetime(),
 })
+export const passkey = z.object({
+  id: z.string().describe('The credential id, base64url'),
+  backedUp: z.boolean(),
+  createdAt: z.iso.datetime(),
+  lastUsedAt: z.iso.datetime().nullable(),
+})
+export const passkeyCeremony = z.object({
+  verify: z.boolean(),
+  attemptId: z.string().optional(),
+  user: z.object({ userName: z.string() }).optional(),
+  response: z.object({}).loose().optional().describe('The browser\'s WebAuthn response (@simplewebauthn/browser)'),
+})
 export const payment = z.object({
   id: z.uuid(),
   customerId: z.uuid(),

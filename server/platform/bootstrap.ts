@@ -1,10 +1,10 @@
 import type { Config } from './config'
 import type { Sql } from './db'
-import { generateSecret, hashPassword, secretsEqual, verifyPassword } from './passwords'
+import { ADMIN_PASSWORD_HASH, ADMIN_PASSWORD_SET_HASH } from './admin-password'
+import { generateSecret, hashPassword } from './passwords'
 import { setting, settingOrCreate } from './settings'
 
 const SESSION_PASSWORD = 'session_password'
-const ADMIN_PASSWORD_HASH = 'admin_password_hash'
 
 /**
  * Resolves the secrets every replica must share. Unconfigured, the session password is generated once
@@ -13,7 +13,7 @@ const ADMIN_PASSWORD_HASH = 'admin_password_hash'
 export async function bootstrapSecrets(db: Sql, config: Config, log: (line: string) => void): Promise<{ sessionPassword: string }> {
   const sessionPassword = config.NUXT_SESSION_PASSWORD
     ?? (await settingOrCreate(db, SESSION_PASSWORD, () => generateSecret(32))).value
-  if (!config.PLAZA_ADMIN_PASSWORD && !(await setting(db, ADMIN_PASSWORD_HASH))) {
+  if (!config.PLAZA_ADMIN_PASSWORD && !(await setting(db, ADMIN_PASSWORD_HASH)) && !(await setting(db, ADMIN_PASSWORD_SET_HASH))) {
     const password = generateSecret(12)
     const hash = await hashPassword(password)
     // Of replicas starting together, only the one whose row lands prints its password.
@@ -21,10 +21,4 @@ export async function bootstrapSecrets(db: Sql, config: Config, log: (line: stri
     if (created) log(`PLAZA_ADMIN_PASSWORD is not set, so an admin password was generated. It is shown this once: ${password}`)
   }
   return { sessionPassword }
-}
-
-export async function isAdminPassword(db: Sql, config: Config, candidate: string): Promise<boolean> {
-  if (config.PLAZA_ADMIN_PASSWORD) return secretsEqual(config.PLAZA_ADMIN_PASSWORD, candidate)
-  const stored = await setting(db, ADMIN_PASSWORD_HASH)
-  return stored ? verifyPassword(stored, candidate) : false
 }

@@ -12,6 +12,7 @@ const workerRoles = z.string()
   .default([...WORKER_ROLES])
 
 const milliseconds = (fallback: number) => z.coerce.number().int().min(0).max(3_600_000).default(fallback)
+const seconds = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback)
 const NATS_SERVER_URL = /^(nats|tls|wss?):\/\/[^\s,]+$/
 const perWindow = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000).default(fallback)
 
@@ -66,6 +67,14 @@ export const configSchema = z.object({
   PLAZA_LIVE_STREAMS_PER_SESSION: z.coerce.number().int().min(1).max(10_000).default(10),
   // How long an Idempotency-Key of POST /api/orders replays its order; after that the key is free again.
   PLAZA_IDEMPOTENCY_KEY_TTL_SECONDS: z.coerce.number().int().min(1).max(30 * 86_400).default(86_400),
+  // Sessions end after this long without a request (idle), and this long after sign-in whatever happens (absolute).
+  PLAZA_SESSION_IDLE_SECONDS: seconds(86_400, 30 * 86_400),
+  PLAZA_SESSION_MAX_SECONDS: seconds(7 * 86_400, 90 * 86_400),
+  // How long a one-time code (a first password, a reset) stays good.
+  PLAZA_ONE_TIME_CODE_TTL_SECONDS: seconds(600, 3_600),
+  // scrypt's cost is 2^N (N = 17: OWASP's choice, about 128 MB and a tenth of a second or more per
+  // hash). Only test runs lower it, so that registering hundreds of customers stays quick.
+  PLAZA_PASSWORD_SCRYPT_LOG2N: z.coerce.number().int().min(10).max(20).default(17),
   // Prometheus: the worker serves /metrics on its own port (0: not at all); the token guards both processes' /metrics.
   PLAZA_WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9464),
   PLAZA_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),

@@ -16,3 +16,10 @@ export async function setting(db: Sql, key: string): Promise<string | undefined>
   const [row] = await db<{ value: string }[]>`select value from platform.settings where key = ${key}`
   return row?.value
 }
+
+/** Stores the value, replacing the key's earlier one. */
+export async function putSetting(db: Sql, key: string, value: string): Promise<void> {
+  await db`
+    insert into platform.settings (key, value) values (${key}, ${value})
+    on conflict (key) do update set value = excluded.value, created_at = now()`
+}

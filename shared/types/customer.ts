@@ -27,3 +27,11 @@ export interface PaymentView {
   createdAt: string
   updatedAt: string
 }
+
+/** A passkey as its owner sees it on the account page: never the key itself. */
+export interface PasskeyView {
+  id: string
+  backedUp: boolean
+  createdAt: string
+  lastUsedAt: string | null
+}

@@ -80,7 +80,8 @@ test('the admin runs stores and products, and is refused after signing out', asy
   expect(rows.slice(1).join('\n')).toContain('"Wooden train"')
   await screenshotBothModes(page, 'admin-products')
 
-  // Sign out, and be refused.
+  // Sign out from the account menu, and be refused.
+  await page.getByTestId('account-menu').click()
   await page.getByTestId('sign-out').click()
   await expect(page.getByTestId('sign-in-link')).toBeVisible()
   const refused = await page.request.post('/api/stores', { data: { name: 'After sign-out', location: 'Nowhere' } })

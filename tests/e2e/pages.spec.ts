@@ -49,7 +49,7 @@ test('every page renders in light and dark, on desktop and phone, accessibly and
 
   // A customer with an order, through the API in a context of their own.
   const shopper = await playwright.request.newContext({ baseURL })
-  const customer = await (await shopper.post('/api/customers', { data: { name: 'Grace Hopper', phone: '+1 555 0100' } })).json()
+  const customer = await (await shopper.post('/api/customers', { data: { name: 'Grace Hopper', phone: '+1 555 0100', password: 'grace-password' } })).json()
   const payment = await (await shopper.post('/api/payments', { data: { customerId: customer.id, amount: 19.9 } })).json()
   const order = await (await shopper.post('/api/orders', { data: { customerId: customer.id, paymentId: payment.id, items: [{ productId, quantity: 1 }] } })).json()
 
@@ -57,8 +57,17 @@ test('every page renders in light and dark, on desktop and phone, accessibly and
   await visit(page, 'shopping', '/shopping', async p => expect(p.locator('[data-testid^="product-card-"]').first()).toBeVisible())
   await visit(page, 'checkout', '/checkout', async p => expect(p.getByTestId('step-account')).toBeVisible())
   await visit(page, 'admin-login', '/admin/login', async p => expect(p.getByTestId('admin-password')).toBeVisible())
+  await visit(page, 'account-sign-in', '/account/sign-in', async p => expect(p.getByTestId('signin-phone')).toBeVisible())
+  await visit(page, 'account-register', '/account/register', async p => expect(p.getByTestId('register-password')).toBeVisible())
+  await visit(page, 'account-reset', '/account/reset', async p => expect(p.getByTestId('reset-phone')).toBeVisible())
+
+  // The account page, as the customer (the shopper's session cookie, copied into the page).
+  await page.context().addCookies((await shopper.storageState()).cookies)
+  await visit(page, 'account', '/account', async p => expect(p.getByTestId('account-name')).toHaveText('Grace Hopper'))
+  await page.context().clearCookies()
 
   await signInAsAdmin(page)
+  await visit(page, 'admin-account', '/admin/account', async p => expect(p.getByTestId('password-form')).toBeVisible())
   await visit(page, 'admin-stores', '/admin/stores', async p => expect(p.getByTestId('stores-table')).toBeVisible())
   await visit(page, 'admin-products', `/admin/stores/${storeId}/products`, async p => expect(p.getByTestId('store-heading')).toBeVisible())
   await visit(page, 'admin-orders', '/admin/orders', async p => expect(p.getByTestId(`order-row-${order.id}`)).toBeVisible())

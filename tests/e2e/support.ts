@@ -97,11 +97,12 @@ export async function addToBasket(page: Page, productId: string, productName: st
 }
 
 /** From /checkout with a filled basket: registers, authorizes `amount` (or the total), submits; returns the order id. */
-export async function checkout(page: Page, customer: { name: string, phone: string }, amount?: string) {
+export async function checkout(page: Page, customer: { name: string, phone: string, password?: string }, amount?: string) {
   await page.getByTestId('register-name').fill(customer.name)
   await page.getByTestId('register-phone').fill(customer.phone)
+  await page.getByTestId('register-password').fill(customer.password ?? 'shopper-password')
   await page.getByTestId('register').click()
-  await expect(page.getByTestId('customer-id')).toBeVisible()
+  await expect(page.getByTestId('account-signed-in')).toBeVisible()
   if (amount !== undefined) {
     await page.getByTestId('payment-amount').fill(amount)
     await page.getByTestId('payment-amount').blur()

@@ -7,17 +7,21 @@ export function randomPhone(): string {
   return `+351 ${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}`
 }
 
+/** The password every test customer registers with, unless a test says otherwise. */
+export const TEST_CUSTOMER_PASSWORD = 'customer-password-1'
+
 export interface RegisteredCustomer {
   client: Client
   id: string
   name: string
   /** As it was typed at registration; the server keeps it normalized. */
   phone: string
+  password: string
 }
 
 /** Registers a customer with the client, which then holds their session cookie; returns the customer id. */
-export async function register(client: Client, name: string, phone: string): Promise<string> {
-  const response = await client.post('/api/customers', { name, phone })
+export async function register(client: Client, name: string, phone: string, password = TEST_CUSTOMER_PASSWORD): Promise<string> {
+  const response = await client.post('/api/customers', { name, phone, password })
   if (response.status !== 201) throw new Error(`customer registration failed: ${response.status} ${response.text}`)
   return response.data.id
 }
@@ -30,9 +34,9 @@ export async function authorize(client: Client, customerId: string, amount: numb
 }
 
 /** Registers a customer on the shared integration server. */
-export async function registeredCustomer(name = `Customer ${Math.random().toString(36).slice(2, 8)}`, phone = randomPhone()): Promise<RegisteredCustomer> {
+export async function registeredCustomer(name = `Customer ${Math.random().toString(36).slice(2, 8)}`, phone = randomPhone(), password = TEST_CUSTOMER_PASSWORD): Promise<RegisteredCustomer> {
   const client = anonymous()
-  return { client, id: await register(client, name, phone), name, phone }
+  return { client, id: await register(client, name, phone, password), name, phone, password }
 }
 
 export function authorizedPayment(customer: RegisteredCustomer, amount: number): Promise<string> {

@@ -41,6 +41,8 @@ export async function startServer(databaseUrl: string, env: Record<string, strin
       PLAZA_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
       NUXT_SESSION_PASSWORD: TEST_SESSION_PASSWORD,
       PLAZA_NATS_PREFIX: `test_${port}`,
+      // Tests register hundreds of customers: scrypt at 2^10 instead of 2^17 (the test-only knob, see the README).
+      PLAZA_PASSWORD_SCRYPT_LOG2N: '10',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isAdminPassword } from '~~/server/platform/bootstrap'
+import { isAdminPassword } from '~~/server/platform/admin-password'
 import { config } from '~~/server/platform/config'
 import { db } from '~~/server/platform/db'
 import { DomainError } from '~~/server/platform/errors'

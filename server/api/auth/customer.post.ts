@@ -1,15 +1,15 @@
-import { authenticateCustomer, customerCredentials } from '~~/server/modules/customers'
+import { customerCredentials, normalizePhone, signInCustomer } from '~~/server/modules/customers'
 import { db } from '~~/server/platform/db'
 import { defineApiHandler } from '~~/server/utils/api-handler'
 import { startCustomerSession } from '~~/server/utils/auth'
 import { limitSignIn } from '~~/server/utils/rate-limits'
 import { readJson } from '~~/server/utils/request'
 
-/** Signs a customer back in with their id and phone (written any way the registration accepts). */
+/** Signs a customer in with their phone (written any way the registration accepts) and password. */
 export default defineApiHandler(async (event) => {
   const credentials = await readJson(event, customerCredentials)
-  await limitSignIn(event, credentials.customerId)
-  const customer = await authenticateCustomer(db(), credentials)
+  await limitSignIn(event, normalizePhone(credentials.phone) ?? credentials.phone)
+  const customer = await signInCustomer(db(), credentials)
   await startCustomerSession(event, customer)
   return customer
 })

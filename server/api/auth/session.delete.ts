@@ -1,7 +1,8 @@
 import { defineApiHandler } from '~~/server/utils/api-handler'
-import { sessionCookieOptions } from '~~/server/utils/session-cookie'
+import { endCurrentSession } from '~~/server/utils/auth'
 
+/** Signs out: the session's row is deleted, so the cookie stops working on every replica, copies included. */
 export default defineApiHandler(async (event) => {
-  await clearUserSession(event, sessionCookieOptions(event))
+  await endCurrentSession(event)
   return { user: null }
 })

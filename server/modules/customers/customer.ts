@@ -1,6 +1,6 @@
 import { PHONE_DIGITS_MAX, PHONE_DIGITS_MIN, PHONE_INPUT_MAX } from '../../../shared/limits'
 
-/** A shopper. The id and the phone together are what signs them back in. */
+/** A shopper. They sign in with their phone and password, or a passkey; the id only names them. */
 export interface Customer {
   id: string
   name: string
@@ -22,4 +22,22 @@ export function normalizePhone(typed: string): string | undefined {
   const digits = trimmed.replace(/\D/g, '')
   if (digits.length < PHONE_DIGITS_MIN || digits.length > PHONE_DIGITS_MAX) return undefined
   return trimmed.startsWith('+') ? `+${digits}` : digits
+}
+
+/** An account that has a phone, and whether it can sign in (has a password). */
+export interface PhoneAccount {
+  id: string
+  hasPassword: boolean
+}
+
+/**
+ * The account a one-time code for this phone is for: the one named by id, if given; else the one
+ * that signs in with the phone; else the phone's only account from before passwords. Undefined when
+ * there is none, or several older accounts share the phone and no id says which.
+ */
+export function accountForCode(accounts: PhoneAccount[], customerId?: string): string | undefined {
+  if (customerId) return accounts.find(account => account.id === customerId)?.id
+  const signsIn = accounts.find(account => account.hasPassword)
+  if (signsIn) return signsIn.id
+  return accounts.length === 1 ? accounts[0]!.id : undefined
 }

@@ -1,6 +1,11 @@
 // The customers module's public door: routes and workers import from here, never from its folders.
 export * from './schemas'
-export type { Customer } from './customer'
+export { normalizePhone, type Customer } from './customer'
+export type { CodeSender } from './commands/one-time-codes'
 export { registerCustomer } from './commands/register-customer'
-export { authenticateCustomer } from './commands/authenticate-customer'
+export { signInCustomer } from './commands/sign-in-customer'
+export { changePassword } from './commands/change-password'
+export { sendOneTimeCode, redeemOneTimeCode } from './commands/one-time-codes'
+export { addPasskey, keepPasskeyChallenge, passkeyForSignIn, removePasskey, signInWithPasskey, takePasskeyChallenge } from './commands/passkeys'
 export { getCustomer, listCustomers } from './queries/customers'
+export { listPasskeys, passkeyDescriptors } from './queries/passkeys'

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { anonymous, seedStore, signedInAdmin } from '../../support/admin'
+import { registeredCustomer } from '../../support/customer'
 import { customerSessionCookie } from '../../support/sessions'
 
 let storeId: string
@@ -34,8 +35,7 @@ describe('the admin guard', () => {
   })
 
   it('refuses every admin route to a signed-in customer (403)', async () => {
-    const customer = anonymous()
-    customer.useCookie(await customerSessionCookie())
+    const { client: customer } = await registeredCustomer()
     expect((await customer.get('/api/auth/session')).data.user.role).toBe('customer')
     for (const [method, path, json] of adminRoutes()) {
       const response = await customer.request(method, path, { json })

@@ -1,9 +1,18 @@
 import type { Sql } from '../../../platform/db'
+import { hashPassword } from '../../../platform/passwords'
 import { insertCustomer } from '../adapters/customers.pg'
+import { isUniqueViolation, phoneTaken } from '../errors'
 import type { CustomerInput } from '../schemas'
 import { customerView } from '../view'
 
-/** A new customer; the route signs them in. Two customers may share a phone (a household): the id tells them apart. */
+/** A new customer with a password; the route signs them in. A phone already used to sign in is a conflict. */
 export async function registerCustomer(db: Sql, input: CustomerInput) {
-  return customerView(await insertCustomer(db, input))
+  const passwordHash = await hashPassword(input.password)
+  try {
+    return customerView(await insertCustomer(db, { name: input.name, phone: input.phone, passwordHash }))
+  }
+  catch (error) {
+    if (isUniqueViolation(error)) throw phoneTaken()
+    throw error
+  }
 }
