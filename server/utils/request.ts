@@ -50,7 +50,10 @@ export function readLimitedBody(event: H3Event, limit: number): Promise<string> 
     }
     const onEnd = () => {
       stop()
-      resolve(Buffer.concat(chunks).toString('utf8'))
+      const body = Buffer.concat(chunks)
+      // Where h3's own readers look first, for a handler that reads the body again (nuxt-auth-utils' WebAuthn).
+      event._requestBody = body
+      resolve(body.toString('utf8'))
     }
     const onError = (error: Error) => {
       stop()
