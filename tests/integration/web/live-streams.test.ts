@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from 'vitest'
 import { seedStore, signedInAdmin } from '../../support/admin'
+import { TEST_CUSTOMER_PASSWORD } from '../../support/customer'
 import { Client } from '../../support/http'
 import { newCustomer, order } from '../../support/shopping'
 
@@ -30,7 +31,7 @@ describe('live order streams', () => {
 
       // Another session of the same customer has its own allowance.
       const elsewhere = new Client(inject('baseUrl'))
-      expect((await elsewhere.post('/api/auth/customer', { customerId, phone })).status).toBe(200)
+      expect((await elsewhere.post('/api/auth/customer', { phone, password: TEST_CUSTOMER_PASSWORD })).status).toBe(200)
       const second = await fetch(url, { headers: { cookie: elsewhere.cookieHeader } })
       expect(second.status).toBe(200)
       await second.body?.cancel()

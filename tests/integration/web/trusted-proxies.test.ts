@@ -54,7 +54,7 @@ describe('from an address that is not a trusted proxy', () => {
 
   it('a spoofed X-Forwarded-Proto gets neither a Secure cookie nor HSTS', async () => {
     const response = await new Client(direct.baseUrl).request('POST', '/api/customers', {
-      json: { name: 'Ada', phone: '+351 911 000 001' }, headers: { 'x-forwarded-proto': 'https' },
+      json: { name: 'Ada', phone: '+351 911 000 001', password: 'proxied-password' }, headers: { 'x-forwarded-proto': 'https' },
     })
     expect(response.status).toBe(201)
     expect(response.headers.get('set-cookie')).not.toMatch(/;\s*secure/i)
@@ -84,7 +84,7 @@ describe('from a trusted proxy', () => {
 
   it('X-Forwarded-Proto: https makes the session cookie Secure and sends HSTS', async () => {
     const response = await new Client(proxied.baseUrl).request('POST', '/api/customers', {
-      json: { name: 'Ada', phone: '+351 911 000 002' }, headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.50' },
+      json: { name: 'Ada', phone: '+351 911 000 002', password: 'proxied-password' }, headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.50' },
     })
     expect(response.status).toBe(201)
     expect(response.headers.get('set-cookie')).toMatch(/;\s*secure/i)

@@ -11,7 +11,7 @@ let sql: postgres.Sql
 const TTL_SECONDS = 300
 
 beforeAll(async () => {
-  server = await startServer(inject('databaseUrl'), { PLAZA_ONE_TIME_CODE_TTL_SECONDS: String(TTL_SECONDS), PLAZA_SIGNIN_ATTEMPTS_PER_MINUTE: '100000' })
+  server = await startServer(inject('databaseUrl'), { PLAZA_ONE_TIME_CODE_TTL_SECONDS: String(TTL_SECONDS) })
   sql = postgres(inject('databaseUrl'), { max: 1, onnotice: () => {} })
 }, 60_000)
 
