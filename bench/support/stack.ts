@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createTestDatabase, type TestDatabase } from '../../tests/support/database'
-import { freePort, TEST_ADMIN_PASSWORD, TEST_SESSION_PASSWORD } from '../../tests/support/server'
+import { freePort, RAISED_LIMITS, TEST_ADMIN_PASSWORD, TEST_SESSION_PASSWORD } from '../../tests/support/server'
 import { deleteStream, NATS_URL } from '../../tests/support/stack'
 import { WEB_NODE_FLAGS } from '../../scripts/web-process'
 import { WORKER_ENTRY } from '../../scripts/worker-process'
@@ -60,8 +60,10 @@ export async function startBenchStack(label: string, options: StackOptions = {})
     PLAZA_NATS_PREFIX: prefix,
     PLAZA_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
     NUXT_SESSION_PASSWORD: TEST_SESSION_PASSWORD,
-    // The bench registers thousands of customers before it measures orders: scrypt at 2^10, not 2^17.
+    // The bench registers thousands of customers before it measures orders: scrypt at 2^10, not 2^17,
+    // and every client comes from 127.0.0.1, so the per-address limits are raised as in the tests.
     PLAZA_PASSWORD_SCRYPT_LOG2N: '10',
+    ...RAISED_LIMITS,
     ...options.env,
   }
   const nodeArgs = options.nodeArgs ?? []
