@@ -26,6 +26,10 @@ export function productView(product: Product): ProductView {
     description: product.description,
     stock: product.stock,
     price: toEuros(product.priceCents),
+    // Filled by the categories and images work (issue 14), which land next.
+    categoryId: null,
+    categoryName: null,
+    images: [],
     createdAt: product.createdAt.toISOString(),
     updatedAt: product.updatedAt.toISOString(),
   }
