@@ -11,5 +11,8 @@ export function useCatalogCommands() {
     updateProduct: (id: string, draft: ProductDraft) => $fetch<ProductView>(`/api/products/${id}`, { method: 'PATCH', body: draft }),
     removeProduct: (id: string) => $fetch(`/api/products/${id}`, { method: 'DELETE' }),
     removeProducts: (ids: string[]) => $fetch<{ deleted: string[] }>('/api/products/delete', { method: 'POST', body: { ids } }),
+    createCategory: (draft: CategoryDraft) => $fetch<CategoryView>('/api/categories', { method: 'POST', body: draft }),
+    renameCategory: (id: string, draft: CategoryDraft) => $fetch<CategoryView>(`/api/categories/${id}`, { method: 'PATCH', body: draft }),
+    removeCategory: (id: string) => $fetch(`/api/categories/${id}`, { method: 'DELETE' }),
   }
 }

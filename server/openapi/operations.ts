@@ -1,9 +1,9 @@
 import { z } from 'zod'
-import { bulkDelete, catalogQuery, productInput, productPatch, storeInput, storePatch } from '../modules/catalog'
+import { bulkDelete, catalogPageQuery, catalogQuery, categoryInput, productInput, productPatch, storeInput, storePatch } from '../modules/catalog'
 import { codeRedemption, codeRequest, customerCredentials, customerInput, passwordChange } from '../modules/customers'
 import { paymentInput } from '../modules/payments'
 import { asOfQuery, eventExportQuery, eventListQuery, orderExportQuery, orderListQuery, placeOrderInput } from '../modules/ordering'
-import { catalogEntry, customer, customerWithCounts, health, order, orderEvent, page, passkey, passkeyCeremony, payment, pipeline, product, session, store } from './schemas'
+import { catalogEntry, catalogPage, category, customer, customerWithCounts, health, order, orderEvent, page, passkey, passkeyCeremony, payment, pipeline, product, session, store } from './schemas'
 
 export type Access = 'anyone' | 'admin' | 'signed-in'
 
@@ -60,12 +60,18 @@ export const operations: Operation[] = [
   { method: 'delete', path: '/api/stores/{id}/participating', tag: 'Stores', summary: 'Take the store out of shopping', access: 'admin', status: 200, response: store, errors: [404] },
 
   { method: 'get', path: '/api/stores/{id}/products', tag: 'Products', summary: "A store's products", access: 'anyone', status: 200, response: z.array(product), errors: [404] },
-  { method: 'post', path: '/api/stores/{id}/products', tag: 'Products', summary: 'Add a product to a store', access: 'admin', body: productInput, status: 201, response: product, errors: [404, 415] },
-  { method: 'get', path: '/api/products', tag: 'Products', summary: 'The catalog across stores, with store name and location. Carries an ETag: If-None-Match answers 304 while the catalog is unchanged', access: 'anyone', query: catalogQuery, status: 200, response: z.array(catalogEntry), errors: [] },
+  { method: 'post', path: '/api/stores/{id}/products', tag: 'Products', summary: 'Add a product to a store (422 when categoryId names no category)', access: 'admin', body: productInput, status: 201, response: product, errors: [404, 415, 422] },
+  { method: 'get', path: '/api/catalog', tag: 'Products', summary: 'One page of what participating stores sell, searched (full text, typos and accents forgiven) and filtered by category and store, with facet counts; keyset pages through nextCursor. Carries an ETag: If-None-Match answers 304 while the catalog is unchanged', access: 'anyone', query: catalogPageQuery, status: 200, response: catalogPage, errors: [] },
+  { method: 'get', path: '/api/products', tag: 'Products', summary: 'The whole catalog across stores in one answer, with store name and location (the admin and scripts; shoppers page through /api/catalog). Carries an ETag: If-None-Match answers 304 while the catalog is unchanged', access: 'anyone', query: catalogQuery, status: 200, response: z.array(catalogEntry), errors: [] },
   { method: 'get', path: '/api/products/{id}', tag: 'Products', summary: 'One product', access: 'anyone', status: 200, response: product, errors: [404] },
-  { method: 'patch', path: '/api/products/{id}', tag: 'Products', summary: 'Edit a product', access: 'admin', body: productPatch, status: 200, response: product, errors: [404, 415] },
+  { method: 'patch', path: '/api/products/{id}', tag: 'Products', summary: 'Edit a product (categoryId null takes it out of its category; 422 when it names no category)', access: 'admin', body: productPatch, status: 200, response: product, errors: [404, 415, 422] },
   { method: 'delete', path: '/api/products/{id}', tag: 'Products', summary: 'Delete a product', access: 'admin', status: 204, errors: [404] },
   { method: 'post', path: '/api/products/delete', tag: 'Products', summary: 'Delete several products; unknown ids are skipped', access: 'admin', body: bulkDelete, status: 200, response: z.object({ deleted: z.array(z.uuid()) }), errors: [415] },
+
+  { method: 'get', path: '/api/categories', tag: 'Categories', summary: 'Every category by name, with how many products each holds', access: 'anyone', status: 200, response: z.array(category), errors: [] },
+  { method: 'post', path: '/api/categories', tag: 'Categories', summary: 'Create a category (409 when one of that name exists, ignoring case)', access: 'admin', body: categoryInput, status: 201, response: category, errors: [409, 415] },
+  { method: 'patch', path: '/api/categories/{id}', tag: 'Categories', summary: 'Rename a category (409 when another has that name)', access: 'admin', body: categoryInput, status: 200, response: category, errors: [404, 409, 415] },
+  { method: 'delete', path: '/api/categories/{id}', tag: 'Categories', summary: 'Delete a category; its products stay, in no category', access: 'admin', status: 204, errors: [404] },
 
   { method: 'post', path: '/api/orders', tag: 'Orders', summary: 'Place an order (prices come from the catalog). Header Idempotency-Key: a retry with the same body returns the first order with 200; the same key with another body is 422; keys expire after PLAZA_IDEMPOTENCY_KEY_TTL_SECONDS (24 h)', access: 'signed-in', body: placeOrderInput, status: 201, response: order, errors: [403, 404, 409, 415, 422] },
   { method: 'get', path: '/api/orders', tag: 'Orders', summary: 'Latest state of every order, filtered and paginated', access: 'admin', query: orderListQuery, status: 200, response: page(order), errors: [] },

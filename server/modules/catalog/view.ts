@@ -1,8 +1,8 @@
-import type { CatalogEntryView, ProductView, StoreView } from '../../../shared/types/catalog'
+import type { CatalogEntryView, CategoryView, ProductView, StoreView } from '../../../shared/types/catalog'
 import { toEuros } from '../shared/money'
-import type { CatalogEntry, Product, Store } from './catalog'
+import type { CatalogEntry, Category, Product, Store } from './catalog'
 
-export type { CatalogEntryView, ProductView, StoreView }
+export type { CatalogEntryView, CategoryView, ProductView, StoreView }
 
 /** A store as the HTTP API shows it: dates as ISO strings. */
 export function storeView(store: Store): StoreView {
@@ -26,9 +26,9 @@ export function productView(product: Product): ProductView {
     description: product.description,
     stock: product.stock,
     price: toEuros(product.priceCents),
-    // Filled by the categories and images work (issue 14), which land next.
-    categoryId: null,
-    categoryName: null,
+    categoryId: product.categoryId,
+    categoryName: product.categoryName,
+    // Filled by attachImages where a page shows pictures.
     images: [],
     createdAt: product.createdAt.toISOString(),
     updatedAt: product.updatedAt.toISOString(),
@@ -42,4 +42,8 @@ export function catalogEntryView(entry: CatalogEntry): CatalogEntryView {
     storeLocation: entry.storeLocation,
     storeParticipating: entry.storeParticipating,
   }
+}
+
+export function categoryView(category: Category): CategoryView {
+  return { id: category.id, name: category.name, slug: category.slug, productCount: category.productCount }
 }

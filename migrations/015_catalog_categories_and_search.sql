@@ -1,0 +1,69 @@
+-- Up Migration
+-- Mall-wide categories, and a catalog that is searched in the database rather than in the browser:
+-- full-text search with ranking (a product's name weighs more than its description), trigram
+-- similarity on names so that a typo still finds the product, and accents ignored on both sides.
+-- Both extensions are "trusted" (PostgreSQL 13+): a database owner may create them.
+create extension if not exists pg_trgm with schema public;
+create extension if not exists unaccent with schema public;
+
+-- unaccent() is only STABLE (its dictionary could be edited), so an index cannot use it. This wrapper
+-- names the dictionary, is declared IMMUTABLE, and with a SQL-standard body binds both at creation:
+-- the usual way to index unaccented text (https://www.postgresql.org/docs/15/unaccent.html).
+create function catalog.fold(text) returns text
+  language sql immutable strict parallel safe
+  return lower(public.unaccent('public.unaccent'::regdictionary, $1));
+
+create table catalog.categories (
+  id         uuid primary key default gen_random_uuid(),
+  name       text not null check (char_length(name) between 1 and 60),
+  slug       text not null unique check (char_length(slug) between 1 and 80),
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+-- "Tea" and "tea" are the same category to a shopper.
+create unique index categories_name_key on catalog.categories (lower(name));
+
+alter table catalog.products add column category_id uuid references catalog.categories (id) on delete set null;
+create index products_category_id_idx on catalog.products (category_id);
+
+-- The search document is kept by a trigger that fires only when name or description are written, not
+-- as a generated column: PostgreSQL recomputes a stored generated column on every update, and the
+-- worker updates stock on every order.
+alter table catalog.products add column search_document tsvector not null default ''::tsvector;
+
+create function catalog.products_search_document() returns trigger language plpgsql as $$
+begin
+  new.search_document :=
+    setweight(to_tsvector('english', catalog.fold(new.name)), 'A') ||
+    setweight(to_tsvector('english', catalog.fold(new.description)), 'B');
+  return new;
+end
+$$;
+
+create trigger products_search_document before insert or update of name, description on catalog.products
+  for each row execute function catalog.products_search_document();
+
+update catalog.products set name = name;
+
+create index products_search_idx on catalog.products using gin (search_document);
+create index products_name_trgm_idx on catalog.products using gin (catalog.fold(name) gin_trgm_ops);
+-- The shopping page's keyset orders: by name, and by price either way (each with id as the tiebreak).
+create index products_name_id_idx on catalog.products (name, id);
+create index products_price_id_idx on catalog.products (price_cents, id);
+
+-- A renamed or removed category changes what the cached catalog shows (migrations/010).
+create trigger categories_changed after insert or update or delete or truncate on catalog.categories
+  for each statement execute function catalog.notify_catalog_changed();
+
+-- Down Migration
+drop trigger categories_changed on catalog.categories;
+drop index catalog.products_price_id_idx;
+drop index catalog.products_name_id_idx;
+drop index catalog.products_name_trgm_idx;
+drop index catalog.products_search_idx;
+drop trigger products_search_document on catalog.products;
+drop function catalog.products_search_document();
+alter table catalog.products drop column search_document;
+alter table catalog.products drop column category_id;
+drop table catalog.categories;
+drop function catalog.fold(text);
