@@ -76,7 +76,7 @@ export const catalogPageQuery = z.object({
   store: uuid.optional().describe('Only this store'),
   sort: z.enum(catalogSorts).optional().describe('relevance (the default while searching), name (otherwise), price-asc, price-desc'),
   cursor: z.string().max(512).optional().describe('nextCursor of the previous page'),
-  limit: count(1, CATALOG_PAGE_MAX).default(CATALOG_PAGE_SIZE).describe(`Products per page, at most ${CATALOG_PAGE_MAX}`),
+  limit: count(1, CATALOG_PAGE_MAX).default(CATALOG_PAGE_SIZE).describe(`Products per page: ${CATALOG_PAGE_SIZE} unless asked, at most ${CATALOG_PAGE_MAX}`),
   ids: idList.optional().describe(`Comma-separated product ids (at most ${CATALOG_IDS_MAX}): just these, where still on sale, on one page`),
 })
 

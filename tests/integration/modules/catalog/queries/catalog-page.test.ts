@@ -80,10 +80,14 @@ describe('GET /api/catalog paging', () => {
     if (sort === 'price-desc') expect(keys).toEqual(sorted.reverse())
   })
 
-  it('gives the first page 24 products unless asked, and a last page without a cursor', async () => {
-    const page = await catalog({ store: shop })
-    expect(page.items).toHaveLength(23)
-    expect(page.nextCursor).toBeNull()
+  it('gives 12 products a page unless asked for more, and the last page no cursor', async () => {
+    const first = await catalog({ store: shop })
+    expect(first.items).toHaveLength(12)
+    expect(first.nextCursor).not.toBeNull()
+    const last = await catalog({ store: shop, cursor: first.nextCursor! })
+    expect(last.items).toHaveLength(11)
+    expect(last.nextCursor).toBeNull()
+    expect((await catalog({ store: shop, limit: 60 })).items).toHaveLength(23)
     expect((await catalog({ store: shop, limit: 1 })).items).toHaveLength(1)
   })
 
@@ -167,6 +171,20 @@ describe('GET /api/catalog facets', () => {
     expect(page.total).toBe(0)
     expect(page.facets.categories.find(facet => facet.id === teaId)).toMatchObject({ name: `Tea ${m}`, count: 0 })
     expect(count(page.facets.categories, sweetsId)).toBe(1)
+  })
+})
+
+describe('GET /api/catalog from memory', () => {
+  it('shows a renamed category and a new product at once, though browsing pages are kept', async () => {
+    const shown = async () => (await catalog({ store: other, sort: 'price-desc' })).items
+    expect((await shown()).find(item => item.name === 'Green tea')?.categoryName).toBe(`Tea ${m}`)
+    await admin.patch(`/api/categories/${teaId}`, { name: `Teas ${m}` })
+    expect((await shown()).find(item => item.name === 'Green tea')?.categoryName).toBe(`Teas ${m}`)
+    const oolong = await product(other, `Oolong ${m}`, 99, { categoryId: teaId })
+    expect((await shown())[0]!.name).toBe(`Oolong ${m}`)
+    await admin.delete(`/api/products/${oolong}`)
+    expect((await shown())[0]!.name).not.toBe(`Oolong ${m}`)
+    await admin.patch(`/api/categories/${teaId}`, { name: `Tea ${m}` })
   })
 })
 
