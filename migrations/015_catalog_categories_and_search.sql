@@ -26,27 +26,30 @@ create unique index categories_name_key on catalog.categories (lower(name));
 alter table catalog.products add column category_id uuid references catalog.categories (id) on delete set null;
 create index products_category_id_idx on catalog.products (category_id);
 
--- The search document is kept by a trigger that fires only when name or description are written, not
--- as a generated column: PostgreSQL recomputes a stored generated column on every update, and the
--- worker updates stock on every order.
+-- What search reads, kept by a trigger that fires only when name or description are written, not as
+-- generated columns: PostgreSQL recomputes a stored generated column on every update, and the worker
+-- updates stock on every order. search_name is the folded name that trigram similarity compares,
+-- stored so that checking a candidate row does not run unaccent again.
 alter table catalog.products add column search_document tsvector not null default ''::tsvector;
+alter table catalog.products add column search_name text not null default '';
 
-create function catalog.products_search_document() returns trigger language plpgsql as $$
+create function catalog.products_search_columns() returns trigger language plpgsql as $$
 begin
+  new.search_name := catalog.fold(new.name);
   new.search_document :=
-    setweight(to_tsvector('english', catalog.fold(new.name)), 'A') ||
+    setweight(to_tsvector('english', new.search_name), 'A') ||
     setweight(to_tsvector('english', catalog.fold(new.description)), 'B');
   return new;
 end
 $$;
 
-create trigger products_search_document before insert or update of name, description on catalog.products
-  for each row execute function catalog.products_search_document();
+create trigger products_search_columns before insert or update of name, description on catalog.products
+  for each row execute function catalog.products_search_columns();
 
 update catalog.products set name = name;
 
 create index products_search_idx on catalog.products using gin (search_document);
-create index products_name_trgm_idx on catalog.products using gin (catalog.fold(name) gin_trgm_ops);
+create index products_search_name_trgm_idx on catalog.products using gin (search_name gin_trgm_ops);
 -- The shopping page's keyset orders: by name, and by price either way (each with id as the tiebreak).
 create index products_name_id_idx on catalog.products (name, id);
 create index products_price_id_idx on catalog.products (price_cents, id);
@@ -59,10 +62,11 @@ create trigger categories_changed after insert or update or delete or truncate o
 drop trigger categories_changed on catalog.categories;
 drop index catalog.products_price_id_idx;
 drop index catalog.products_name_id_idx;
-drop index catalog.products_name_trgm_idx;
+drop index catalog.products_search_name_trgm_idx;
 drop index catalog.products_search_idx;
-drop trigger products_search_document on catalog.products;
-drop function catalog.products_search_document();
+drop trigger products_search_columns on catalog.products;
+drop function catalog.products_search_columns();
+alter table catalog.products drop column search_name;
 alter table catalog.products drop column search_document;
 alter table catalog.products drop column category_id;
 drop table catalog.categories;

@@ -25,20 +25,26 @@ export interface CatalogFacets {
   stores: { id: string, name: string, count: number }[]
 }
 
+/** The search text folded (lower case, no accents) and parsed; the planner computes each once. */
+const folded = (db: Sql, q: string) => db`catalog.fold(${q})`
+const parsed = (db: Sql, q: string) => db`websearch_to_tsquery('english', catalog.fold(${q}))`
+
 /**
  * A product matches a search when its words do (full text, English stemming, name weighing more than
- * description) or when its name is close to the text, letter by letter (pg_trgm): a prefix still being
- * typed ("choc") or a word with a typo ("choclate"). Both sides are folded: lower case, no accents.
+ * description) or when its name is close to the text, letter by letter (pg_trgm): a word with a typo
+ * ("choclate", strict word similarity) or a prefix still being typed ("choc", word similarity).
+ * One branch per index rather than one OR: costing the OR, the planner does not see how dear a
+ * similarity is per row and reads every product instead (150 ms rather than 25 at 10,000 products).
  */
-const searchMatches = (db: Sql, q: string) => db`(
-  p.search_document @@ websearch_to_tsquery('english', catalog.fold(${q}))
-  or catalog.fold(${q}) <% catalog.fold(p.name)
-  or catalog.fold(${q}) <<% catalog.fold(p.name))`
+const searchMatches = (db: Sql, q: string) => db`p.id in (
+  select id from catalog.products where search_document @@ ${parsed(db, q)}
+  union all select id from catalog.products where ${folded(db, q)} <% search_name
+  union all select id from catalog.products where ${folded(db, q)} <<% search_name)`
 
 /** Full-text rank (doubled: a word match beats a near miss) plus how closely the name matches. */
 const searchRank = (db: Sql, q: string) => db`round((
-  ts_rank(p.search_document, websearch_to_tsquery('english', catalog.fold(${q}))) * 2
-  + word_similarity(catalog.fold(${q}), catalog.fold(p.name)))::numeric, 6)`
+  ts_rank(p.search_document, ${parsed(db, q)}) * 2
+  + word_similarity(${folded(db, q)}, p.search_name))::numeric, 6)`
 
 /** On sale, and matching the search text and ids: what every count and page starts from. */
 function onSale(db: Sql, filter: CatalogFilter): Fragment {
@@ -51,6 +57,11 @@ const inCategory = (db: Sql, filter: CatalogFilter) =>
   filter.categoryId === undefined ? db`true` : db`coalesce(p.category_id = ${filter.categoryId}::uuid, false)`
 const inStore = (db: Sql, filter: CatalogFilter) =>
   filter.storeId === undefined ? db`true` : db`p.store_id = ${filter.storeId}::uuid`
+/** In the chosen category or the chosen store: what any facet counts. Plain, so their indexes serve it. */
+const eitherChoice = (db: Sql, filter: CatalogFilter) =>
+  filter.categoryId === undefined || filter.storeId === undefined
+    ? db`true`
+    : db`(p.category_id = ${filter.categoryId}::uuid or p.store_id = ${filter.storeId}::uuid)`
 
 const ORDER: Record<CatalogSort, (db: Sql) => Fragment> = {
   name: db => db`name, id`,
@@ -92,13 +103,11 @@ export async function selectCatalogPage(db: Sql, filter: CatalogFilter, sort: Ca
  */
 export async function selectCatalogFacets(db: Sql, filter: CatalogFilter): Promise<CatalogFacets> {
   const [row] = await db<CatalogFacets[]>`
-    with on_sale as (
+    with matched as materialized (
       select p.category_id, p.store_id, ${inCategory(db, filter)} as in_category, ${inStore(db, filter)} as in_store
       from catalog.products p
       join catalog.stores s on s.id = p.store_id
-      where ${onSale(db, filter)}
-    ), matched as materialized (
-      select * from on_sale where in_category or in_store
+      where ${onSale(db, filter)} and ${eitherChoice(db, filter)}
     )
     select
       (select count(*) from matched where in_category and in_store) as total,
