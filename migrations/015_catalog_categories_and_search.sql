@@ -50,6 +50,23 @@ update catalog.products set name = name;
 
 create index products_search_idx on catalog.products using gin (search_document);
 create index products_search_name_trgm_idx on catalog.products using gin (search_name gin_trgm_ops);
+-- The products a search text matches: its words (full text), or a name with a word close to it letter
+-- by letter (pg_trgm: a typo, strict word similarity; a prefix still being typed, word similarity).
+-- One branch per index, planned with sequential scans off: costing these operators, the planner does
+-- not see how dear a similarity is per row, and reading every product instead was 150 ms rather than
+-- 15 at 10,000 products. A function with SET clauses is planned with them, and never inlined.
+create function catalog.search_product_ids(q text) returns setof uuid
+  language sql stable rows 200
+  set enable_seqscan = off
+  set search_path = pg_catalog, public
+as $$
+  select id from catalog.products where search_document @@ websearch_to_tsquery('english', catalog.fold(q))
+  union
+  select id from catalog.products where catalog.fold(q) <% search_name
+  union
+  select id from catalog.products where catalog.fold(q) <<% search_name
+$$;
+
 -- The shopping page's keyset orders: by name, and by price either way (each with id as the tiebreak).
 create index products_name_id_idx on catalog.products (name, id);
 create index products_price_id_idx on catalog.products (price_cents, id);
@@ -62,6 +79,7 @@ create trigger categories_changed after insert or update or delete or truncate o
 drop trigger categories_changed on catalog.categories;
 drop index catalog.products_price_id_idx;
 drop index catalog.products_name_id_idx;
+drop function catalog.search_product_ids(text);
 drop index catalog.products_search_name_trgm_idx;
 drop index catalog.products_search_idx;
 drop trigger products_search_columns on catalog.products;
