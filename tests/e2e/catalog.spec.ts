@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
-import { adminApi, gotoHydrated, SCREENSHOTS, screenshotBothModes, watchConsole } from './support'
+import { adminApi, gotoHydrated, openDialog, SCREENSHOTS, screenshotBothModes, signInAsAdmin, watchConsole } from './support'
 
 type Admin = Awaited<ReturnType<typeof adminApi>>
 
@@ -171,4 +171,50 @@ test('a store has its own page with its products, and an unknown store is a 404 
     expect(response?.status()).toBe(404)
     await expect(page.getByText('Page not found')).toBeVisible()
   }
+})
+
+test('the admin creates, renames and deletes categories, and files a product under one', async ({ page, playwright, baseURL }) => {
+  const problems = watchConsole(page)
+  const admin = await adminApi(playwright.request, baseURL!)
+  const { storeId } = await admin.seedStore(`Atelier ${suffix}`, [{ name: `Vase ${suffix}`, stock: 3, price: 40 }])
+  await signInAsAdmin(page, '/admin/categories')
+
+  await openDialog(page, page.getByTestId('new-category'))
+  await page.getByTestId('save-category').click()
+  await expect(page.getByTestId('category-name-error')).toHaveText('Name is required')
+  await page.getByTestId('category-name').fill(`Ceramics ${suffix}`)
+  await page.getByTestId('save-category').click()
+  const row = page.getByTestId('categories-table').getByRole('row').filter({ hasText: `Ceramics ${suffix}` })
+  await expect(row).toContainText(`ceramics-${suffix}`)
+
+  // A second category of the same name, in other letters' case, is refused on its field.
+  await openDialog(page, page.getByTestId('new-category'))
+  await page.getByTestId('category-name').fill(`CERAMICS ${suffix}`)
+  await page.getByTestId('save-category').click()
+  await expect(page.getByTestId('category-name-error')).toContainText('already the name of another category')
+  await page.getByRole('button', { name: 'Cancel' }).click()
+
+  await openDialog(page, row.locator('[data-testid^="edit-"]'))
+  await page.getByTestId('category-name').fill(`Pottery ${suffix}`)
+  await page.getByTestId('save-category').click()
+  const renamed = page.getByTestId('categories-table').getByRole('row').filter({ hasText: `Pottery ${suffix}` })
+  await expect(renamed).toContainText(`pottery-${suffix}`)
+
+  // The product form offers it.
+  await gotoHydrated(page, `/admin/stores/${storeId}/products`)
+  const vase = page.getByTestId('products-table').getByRole('row').filter({ hasText: `Vase ${suffix}` })
+  await openDialog(page, vase.locator('[data-testid^="edit-"]'))
+  await page.getByTestId('product-category').click()
+  await page.getByRole('option', { name: `Pottery ${suffix}` }).click()
+  await page.getByTestId('save-product').click()
+  await expect(page.getByTestId('product-dialog')).toBeHidden()
+  await expect.poll(async () => (await (await page.request.get(`/api/stores/${storeId}/products`)).json())[0].categoryName).toBe(`Pottery ${suffix}`)
+
+  await gotoHydrated(page, '/admin/categories')
+  await expect(renamed).toContainText('1')
+  await renamed.locator('[data-testid^="delete-"]').click()
+  await page.getByTestId('confirm-delete').click()
+  await expect(renamed).toHaveCount(0)
+  expect((await (await page.request.get(`/api/stores/${storeId}/products`)).json())[0].categoryId).toBeNull()
+  expect(problems).toEqual([])
 })
