@@ -23,6 +23,14 @@ export const store = z.object({
   ...timestamps,
 })
 
+export const productImage = z.object({
+  id: z.uuid(),
+  width: z.number().int().describe('Of the largest rendition, for the img element (no layout shift)'),
+  height: z.number().int(),
+  src: z.string().describe('/images/{id}/{width}.webp, the rendition nearest 640 px wide'),
+  srcset: z.string().describe('Every rendition (320, 640 and 1280 px wide, none wider than the upload), as an img srcset'),
+})
+
 export const product = z.object({
   id: z.uuid(),
   storeId: z.uuid(),
@@ -30,6 +38,7 @@ export const product = z.object({
   description: z.string(),
   stock: z.number().int().min(0),
   price: z.number().describe('Euros, at most two decimals'),
+  images: z.array(productImage).describe("In the admin's order; the first is the main picture"),
   ...timestamps,
 })
 

@@ -1,6 +1,7 @@
 import type { Sql } from '../../../platform/db'
 import { toCents } from '../../shared/money'
 import { updateProduct as updateProductRow } from '../adapters/products.pg'
+import { attachImages } from '../queries/product-images'
 import { productView } from '../view'
 import { productNotFound } from '../errors'
 import type { ProductPatch } from '../schemas'
@@ -10,5 +11,6 @@ export async function updateProduct(db: Sql, id: string, patch: ProductPatch) {
   const { price, ...rest } = patch
   const product = await updateProductRow(db, id, { ...rest, priceCents: price === undefined ? undefined : toCents(price) })
   if (!product) throw productNotFound()
-  return productView(product)
+  const [view] = await attachImages(db, [productView(product)])
+  return view!
 }
