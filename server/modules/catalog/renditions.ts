@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type sharp from 'sharp'
+import type { Metadata, OutputInfo } from 'sharp'
 import { IMAGE_MAX_BYTES } from '../../../shared/limits'
 import { DomainError } from '../../platform/errors'
 import type { ImageFile } from './image-store'
@@ -64,7 +65,7 @@ function checkUpload(bytes: Buffer): UploadType {
 
 /** The upright size, from the header alone (nothing is decoded yet); refuses a bomb before it goes off. */
 async function readSize(bytes: Buffer, type: UploadType) {
-  let metadata: sharp.Metadata
+  let metadata: Metadata
   try {
     // Only the header is read here, so no limit yet: the check below says what is wrong in words.
     metadata = await (await loadSharp())(bytes, { limitInputPixels: false }).metadata()
@@ -97,7 +98,7 @@ async function decode(bytes: Buffer, width: number) {
   }
 }
 
-async function encode(upright: { data: Buffer, info: sharp.OutputInfo }, width: number): Promise<ImageFile> {
+async function encode(upright: { data: Buffer, info: OutputInfo }, width: number): Promise<ImageFile> {
   const { data, info } = upright
   const sharp = await loadSharp()
   const output = await sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } })

@@ -73,7 +73,7 @@ describe('uploading product images', () => {
   it('takes the file from a multipart form too', async () => {
     const id = await newProduct()
     const form = new FormData()
-    form.append('file', new Blob([await picture('jpeg', 400, 400)]), 'photo.jpg')
+    form.append('file', new Blob([new Uint8Array(await picture('jpeg', 400, 400))]), 'photo.jpg')
     expect((await upload(admin, id, form)).status).toBe(201)
     const empty = new FormData()
     empty.append('other', 'x')
@@ -85,7 +85,7 @@ describe('refusing what is not a good picture, storing nothing', () => {
   it('refuses each bad upload with a clear 4xx', async () => {
     const bad = await badUploads()
     const form = new FormData()
-    form.append('file', new Blob([bad.text], { type: 'image/jpeg' }), 'holiday.jpg')
+    form.append('file', new Blob([new Uint8Array(bad.text)], { type: 'image/jpeg' }), 'holiday.jpg')
     const cases = [
       { name: 'a GIF', body: bad.gif, type: 'image/gif', status: 415, message: /GIF.*JPEG, PNG or WebP/ },
       { name: 'text sent as image/jpeg', body: bad.text, type: 'image/jpeg', status: 415, message: /not a JPEG, PNG or WebP image/ },
@@ -113,7 +113,7 @@ describe('refusing what is not a good picture, storing nothing', () => {
     const streamed = await fetch(`${admin.baseUrl}/api/products/${productId}/images`, {
       method: 'POST',
       headers: { 'content-type': 'image/jpeg', cookie: admin.cookieHeader },
-      body: new Blob([tooBig]).stream(),
+      body: new Blob([new Uint8Array(tooBig)]).stream(),
       duplex: 'half',
     } as RequestInit).catch((error: Error) => error)
     // The server answers and closes before the upload ends; fetch may see either.

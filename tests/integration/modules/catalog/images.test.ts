@@ -1,6 +1,6 @@
 import postgres from 'postgres'
 import { afterAll, describe, expect, inject, it } from 'vitest'
-import { addProductImage, attachImages, getProduct, type ImageFile, type ImageStore } from '../../../../server/modules/catalog'
+import { addProductImage, attachImages, getProduct, type ImageFile, type ImageStore, type ProductImageView } from '../../../../server/modules/catalog'
 import { anonymous, seedStore, signedInAdmin } from '../../../support/admin'
 import { picture } from '../../../support/images'
 
@@ -37,7 +37,7 @@ describe('product images in the catalog module', () => {
     const views = await Promise.all(productIds.map(id => getProduct(sql, id)))
 
     const before = queries
-    const filled = await attachImages(sql, views.map(view => ({ ...view, images: [] })))
+    const filled = await attachImages(sql, views.map(view => ({ ...view, images: [] as ProductImageView[] })))
     expect(queries - before).toBe(1)
     expect(filled.map(view => view.images.map(image => image.id))).toEqual([[first.id, second.id], [], [], [third.id], []])
     expect(await attachImages(sql, [])).toEqual([])
