@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { join } from 'node:path'
+import sharp from 'sharp'
 import { adminApi, gotoHydrated, SCREENSHOTS, signInAsAdmin, watchConsole } from './support'
 
 const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } }
@@ -54,7 +55,10 @@ test('every page renders in light and dark, on desktop and phone, accessibly and
   const order = await (await shopper.post('/api/orders', { data: { customerId: customer.id, paymentId: payment.id, items: [{ productId, quantity: 1 }] } })).json()
 
   await visit(page, 'home', '/', async p => expect(p.getByRole('heading', { level: 1 })).toBeVisible())
+  const picture = await sharp({ create: { width: 1000, height: 750, channels: 3, background: '#b45309' } }).jpeg().toBuffer()
+  expect((await admin.api.post(`/api/products/${productId}/images`, { data: picture, headers: { 'content-type': 'image/jpeg' } })).status()).toBe(201)
   await visit(page, 'shopping', '/shopping', async p => expect(p.locator('[data-testid^="product-card-"]').first()).toBeVisible())
+  await visit(page, 'product', `/products/${productId}`, async p => expect(p.getByTestId('product-main-image').locator('img')).toBeVisible())
   await visit(page, 'checkout', '/checkout', async p => expect(p.getByTestId('step-account')).toBeVisible())
   await visit(page, 'admin-login', '/admin/login', async p => expect(p.getByTestId('admin-password')).toBeVisible())
   await visit(page, 'account-sign-in', '/account/sign-in', async p => expect(p.getByTestId('signin-phone')).toBeVisible())
