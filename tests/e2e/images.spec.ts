@@ -1,6 +1,7 @@
+import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import sharp from 'sharp'
-import { adminApi, gotoHydrated, openDialog, screenshotBothModes, signInAsAdmin, watchConsole } from './support'
+import { adminApi, gotoHydrated, openDialog, SCREENSHOTS, screenshotBothModes, signInAsAdmin, watchConsole } from './support'
 
 const jpeg = (colour: string) => sharp({ create: { width: 1200, height: 900, channels: 3, background: colour } }).jpeg().toBuffer()
 
@@ -31,6 +32,12 @@ test('the admin uploads a picture; it shows on the shopping card and the product
   await expect(page.getByTestId('product-images-error')).toHaveCount(0)
   await page.getByTestId('main-image-1').click()
   await expect(page.getByTestId('admin-image-0').locator('img')).toHaveAttribute('src', /\.webp$/)
+  // The theme toggle sits behind the dialog's mask: the dark look is set on <html> directly.
+  for (const dark of [false, true]) {
+    await page.evaluate(on => document.documentElement.classList.toggle('dark', on), dark)
+    await page.getByRole('dialog').screenshot({ path: join(SCREENSHOTS, `admin-product-images-${dark ? 'dark' : 'light'}.png`), animations: 'disabled' })
+  }
+  await page.evaluate(() => document.documentElement.classList.remove('dark'))
   await page.getByRole('button', { name: 'Cancel' }).click()
   await expectLoaded(page, `admin-thumbnail-${productId}`)
 
