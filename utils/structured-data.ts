@@ -1,3 +1,5 @@
+import type { ProductView } from '#shared/types/catalog'
+
 // schema.org data about a page, for search engines (https://schema.org/Product).
 
 /** A product as JSON-LD: what it is, who sells it, its price in euros and whether it is in stock. */
