@@ -18,6 +18,13 @@ import { startRelay } from './runtime/relay'
 
 const log = createLogger('worker')
 
+/**
+ * How long a stopping worker may take. Batches in flight finish in well under a second and the rest
+ * is handed back at once; past this (a database that stopped answering mid-batch) it exits anyway,
+ * well inside the 30 s a pod or compose grants after SIGTERM, and what it held comes back after the ack wait.
+ */
+const SHUTDOWN_LIMIT_MS = 20_000
+
 async function connectNats(url: string): Promise<NatsConnection> {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -62,7 +69,11 @@ async function main() {
   const shutdown = async (signal: string) => {
     if (stopping) return
     stopping = true
-    log.info({ signal }, 'draining: finishing messages in flight')
+    log.info({ signal }, 'draining: finishing the batches in flight, handing back the rest')
+    setTimeout(() => {
+      log.error({ limitMs: SHUTDOWN_LIMIT_MS }, 'could not stop in time; exiting with work in flight')
+      process.exit(1)
+    }, SHUTDOWN_LIMIT_MS).unref()
     stop.abort()
     advisories?.stop()
     await Promise.allSettled([...consumers, relay?.done, sweeper, advisories?.done, metricsServer.close()])

@@ -1,4 +1,6 @@
-import type { Consumer, JsMsg } from '@nats-io/jetstream'
+import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream'
+import type { PullConsumerMessagesImpl } from '@nats-io/jetstream/internal'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { recordDeadLetter } from '../../server/modules/pipeline'
 import { isConnectionError, type Sql } from '../../server/platform/db'
 import type { Logger } from '../../server/platform/log'
@@ -65,12 +67,24 @@ export interface ConsumerContext {
  * Pulls messages and hands them over in batches: whatever has arrived, up to `batchSize`, goes
  * to one `handleBatch` (one transaction), and each message is acked, nak'ed or terminated only
  * after it returns. While a batch runs, the next one gathers, and starts unless BATCHES_IN_FLIGHT
- * are running already.
+ * are running already. On the stop signal it pulls no more and handles what its outstanding pulls
+ * still bring; once they have run out, it lets the batches in flight finish and hands back at once
+ * (nak without delay) every message it had not started, so another worker takes them up now rather
+ * than after the ack wait.
  */
 export async function runConsumer(consumer: Consumer, spec: ConsumerSpec, context: ConsumerContext) {
   const { db, log, batchSize, relative, stopSignal } = context
   const messages = await consumer.consume({ max_messages: batchSize * 2, expires: PULL_EXPIRES_MS })
-  stopSignal.addEventListener('abort', () => void messages.close(), { once: true })
+  // Set once this worker's pull requests have run out: what it has not started by then is handed back.
+  let closing = false
+  stopSignal.addEventListener('abort', () => void stopPulling(messages, () => (closing = true)), { once: true })
+  // Safe once no pull request of this worker is left on the server: nak'ed before, a message could be redelivered to one.
+  let handedBack = 0
+  const handBack = (message: JsMsg) => {
+    message.nak()
+    handedBack++
+    consumedMessages.inc({ consumer: spec.name, outcome: 'handed_back' })
+  }
   const queue = batchQueue<JsMsg>(batchSize * 2)
   const reading = (async () => {
     try {
@@ -78,6 +92,9 @@ export async function runConsumer(consumer: Consumer, spec: ConsumerSpec, contex
         if (spec.skips?.(relative(message.subject))) {
           message.ack()
           consumedMessages.inc({ consumer: spec.name, outcome: 'skipped' })
+        }
+        else if (closing) {
+          handBack(message)
         }
         else {
           await queue.put(message)
@@ -92,6 +109,10 @@ export async function runConsumer(consumer: Consumer, spec: ConsumerSpec, contex
   // A batch that throws (it could not even settle its messages) ends the loop and the worker.
   let failure: { error: unknown } | undefined
   for (let batch = await queue.take(batchSize, BATCH_LINGER_MS); batch.length > 0 && !failure; batch = await queue.take(batchSize, BATCH_LINGER_MS)) {
+    if (closing) {
+      batch.forEach(handBack)
+      continue
+    }
     const handling: Promise<void> = handleBatch(batch, spec, db, log)
       .catch((error: unknown) => void (failure ??= { error }))
       .finally(() => inFlight.delete(handling))
@@ -101,6 +122,26 @@ export async function runConsumer(consumer: Consumer, spec: ConsumerSpec, contex
   await Promise.all(inFlight)
   if (failure) throw failure.error
   await reading
+  if (stopSignal.aborted) log.info({ consumer: spec.name, handedBack }, 'consumer stopped')
+}
+
+/**
+ * Stops pulling without stranding a message. A pull request stays on the server until it is filled
+ * or expires, and NATS 2.9 may still deliver to it after its subscriber is gone: that message would
+ * sit out the ack wait before another worker saw it (so would one handed back meanwhile, redelivered
+ * there). So no new pull goes out, the outstanding ones run out (filled, or expired within
+ * PULL_EXPIRES_MS) while their messages are handled as usual, and only then is the iterator closed.
+ * nats.js 3.4 has no public way to stop pulling and keep receiving, hence its internals here.
+ */
+async function stopPulling(messages: ConsumerMessages, pullsDone: () => void) {
+  const pulling = messages as Partial<Pick<PullConsumerMessagesImpl, 'pull' | 'pending'>>
+  if (pulling.pending && typeof pulling.pull === 'function') {
+    pulling.pull = () => {}
+    const deadline = Date.now() + PULL_EXPIRES_MS + 1000
+    while (pulling.pending.msgs > 0 && Date.now() < deadline) await sleep(50)
+  }
+  pullsDone()
+  await messages.close()
 }
 
 async function handleBatch(messages: JsMsg[], spec: ConsumerSpec, db: Sql, log: Logger) {
