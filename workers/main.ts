@@ -5,6 +5,7 @@ import { closeDb, db, nameConnections, waitForDatabase } from '../server/platfor
 import { ensurePipeline, pipelineNames } from '../server/platform/jetstream'
 import { createLogger } from '../server/platform/log'
 import { natsOptions } from '../server/platform/nats'
+import { startTracing, stopTracing } from '../server/platform/tracing'
 import { workerIdentity } from '../server/platform/worker-identity'
 import { catalogConsumer } from './consumers/catalog'
 import { orderingConsumer } from './consumers/ordering'
@@ -40,6 +41,7 @@ async function connectNats(url: string): Promise<NatsConnection> {
 
 async function main() {
   const settings = config()
+  startTracing('plaza-worker', line => log.warn(line))
   nameConnections('plaza-worker')
   const sql = db()
   await waitForDatabase(sql, settings.DATABASE_URL, line => log.error(line))
@@ -79,6 +81,7 @@ async function main() {
     await Promise.allSettled([...consumers, relay?.done, sweeper, advisories?.done, metricsServer.close()])
     await nc.drain()
     await closeDb()
+    await stopTracing()
     log.info('worker stopped')
     process.exit(0)
   }

@@ -1,4 +1,4 @@
-import { context, createContextKey, propagation, ROOT_CONTEXT, trace, type Context, type Span, type Tracer } from '@opentelemetry/api'
+import { context, createContextKey, propagation, ROOT_CONTEXT, SpanStatusCode, trace, type Context, type Link, type Span, type SpanOptions, type Tracer } from '@opentelemetry/api'
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http'
 import { detectResources, envDetector, resourceFromAttributes } from '@opentelemetry/resources'
 import { BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node'
@@ -36,6 +36,9 @@ export function startTracing(serviceName: string, warn: (line: string) => void =
   provider.register()
   return true
 }
+
+/** Whether this process records spans: hot paths skip their tracing work entirely when it does not. */
+export const tracingOn = (): boolean => provider !== undefined
 
 /** Sends the spans still buffered and stops the SDK: the last step of a graceful shutdown. */
 export async function stopTracing(): Promise<void> {
@@ -78,19 +81,30 @@ export function traceparentFor(causationId: string | null | undefined): string |
   return (causationId && causes?.get(causationId)) || activeTraceparent()
 }
 
-/** Runs `work` in a span of its own, which ends (marked failed on a throw) when `work` settles. */
-export async function inSpan<T>(name: string, attributes: Record<string, string | number>, work: (span: Span) => Promise<T>): Promise<T> {
-  return tracer().startActiveSpan(name, { attributes }, async (span) => {
+/** Marks a span failed with the error that ended it. */
+export function failSpan(span: Span, error: unknown): void {
+  span.recordException(error instanceof Error ? error : String(error))
+  span.setStatus({ code: SpanStatusCode.ERROR })
+}
+
+/** Runs `work` as the active span `name`, which ends (marked failed on a throw) when `work` settles. */
+export async function inSpan<T>(name: string, options: SpanOptions, work: (span: Span) => Promise<T>, parent: Context = context.active()): Promise<T> {
+  return tracer().startActiveSpan(name, options, parent, async (span) => {
     try {
       return await work(span)
     }
     catch (error) {
-      span.recordException(error as Error)
-      span.setStatus({ code: 2 })
+      failSpan(span, error)
       throw error
     }
     finally {
       span.end()
     }
   })
+}
+
+/** A link to the span active here, if any: what a batch span points at for each call or message it serves. */
+export function linkToActive(active: Context = context.active()): Link[] {
+  const spanContext = trace.getSpanContext(active)
+  return spanContext ? [{ context: spanContext }] : []
 }

@@ -1,12 +1,12 @@
-import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream'
-import type { PullConsumerMessagesImpl } from '@nats-io/jetstream/internal'
-import { setTimeout as sleep } from 'node:timers/promises'
+import type { Consumer, JsMsg } from '@nats-io/jetstream'
 import { recordDeadLetter } from '../../server/modules/pipeline'
 import { isConnectionError, type Sql } from '../../server/platform/db'
 import type { Logger } from '../../server/platform/log'
 import type { MessageOutcome } from '../../server/modules/shared/messages'
 import { batchQueue } from './batch-queue'
+import { batchSpans } from './message-spans'
 import { batchDuration, consumedMessages } from './metrics'
+import { stopPulling } from './stop-pulling'
 
 /** A message of a batch with its parsed JSON body. */
 export interface Delivery {
@@ -77,7 +77,7 @@ export async function runConsumer(consumer: Consumer, spec: ConsumerSpec, contex
   const messages = await consumer.consume({ max_messages: batchSize * 2, expires: PULL_EXPIRES_MS })
   // Set once this worker's pull requests have run out: what it has not started by then is handed back.
   let closing = false
-  stopSignal.addEventListener('abort', () => void stopPulling(messages, () => (closing = true)), { once: true })
+  stopSignal.addEventListener('abort', () => void stopPulling(messages, PULL_EXPIRES_MS, () => (closing = true)), { once: true })
   // Safe once no pull request of this worker is left on the server: nak'ed before, a message could be redelivered to one.
   let handedBack = 0
   const handBack = (message: JsMsg) => {
@@ -125,25 +125,6 @@ export async function runConsumer(consumer: Consumer, spec: ConsumerSpec, contex
   if (stopSignal.aborted) log.info({ consumer: spec.name, handedBack }, 'consumer stopped')
 }
 
-/**
- * Stops pulling without stranding a message. A pull request stays on the server until it is filled
- * or expires, and NATS 2.9 may still deliver to it after its subscriber is gone: that message would
- * sit out the ack wait before another worker saw it (so would one handed back meanwhile, redelivered
- * there). So no new pull goes out, the outstanding ones run out (filled, or expired within
- * PULL_EXPIRES_MS) while their messages are handled as usual, and only then is the iterator closed.
- * nats.js 3.4 has no public way to stop pulling and keep receiving, hence its internals here.
- */
-async function stopPulling(messages: ConsumerMessages, pullsDone: () => void) {
-  const pulling = messages as Partial<Pick<PullConsumerMessagesImpl, 'pull' | 'pending'>>
-  if (pulling.pending && typeof pulling.pull === 'function') {
-    pulling.pull = () => {}
-    const deadline = Date.now() + PULL_EXPIRES_MS + 1000
-    while (pulling.pending.msgs > 0 && Date.now() < deadline) await sleep(50)
-  }
-  pullsDone()
-  await messages.close()
-}
-
 async function handleBatch(messages: JsMsg[], spec: ConsumerSpec, db: Sql, log: Logger) {
   const deliveries: Delivery[] = []
   for (const message of messages) {
@@ -155,11 +136,13 @@ async function handleBatch(messages: JsMsg[], spec: ConsumerSpec, db: Sql, log: 
     }
   }
   if (deliveries.length === 0) return
+  const spans = batchSpans(spec.name, deliveries)
   let outcomes: MessageOutcome[]
   try {
-    outcomes = await timed(spec, deliveries)
+    outcomes = await (spans ? spans.run(() => timed(spec, deliveries)) : timed(spec, deliveries))
   }
   catch (error) {
+    spans?.fail(error)
     // One message whose effect the database refuses must not hold the others hostage: unless the
     // database itself is away, handle each alone, so only the bad one is retried (and, at
     // max_deliver, dead-lettered through the advisory).
@@ -174,7 +157,9 @@ async function handleBatch(messages: JsMsg[], spec: ConsumerSpec, db: Sql, log: 
     log.warn({ consumer: spec.name, messages: deliveries.length, orderIds, err: error }, 'batch failed, will retry')
     return
   }
-  await Promise.all(deliveries.map((delivery, index) => settle(delivery, outcomes[index]!, spec, db, log)))
+  await Promise.all(deliveries.map((delivery, index) => spans
+    ? spans.settle(delivery.message, () => settle(delivery, outcomes[index]!, spec, db, log))
+    : settle(delivery, outcomes[index]!, spec, db, log)))
 }
 
 async function timed(spec: ConsumerSpec, deliveries: Delivery[]): Promise<MessageOutcome[]> {

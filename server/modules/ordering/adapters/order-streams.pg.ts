@@ -1,5 +1,5 @@
 import type { Sql } from '../../../platform/db'
-import { OUTBOX_CHANNEL, type OutgoingMessage } from '../../../platform/outbox'
+import { OUTBOX_CHANNEL, traceparentOf, type OutgoingMessage } from '../../../platform/outbox'
 import { VersionConflict } from '../errors'
 import type { Order, OrderEvent } from '../order'
 import { keepNewestState } from './orders.pg'
@@ -74,10 +74,11 @@ export async function appendToStreams(tx: Sql, appends: StreamAppend[]): Promise
                total_cents, rejection, version, idempotency_key, idempotency_fingerprint, placed_at, deadline_at)
         ${keepNewestState(tx)}
       ), queued as (
-        insert into platform.outbox (id, subject, payload)
-        select m.id, m.subject, m.payload::jsonb || jsonb_build_object('occurredAt', to_char(clock.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
-        from clock, unnest(${column(messages, m => m.id)}::uuid[], ${column(messages, m => m.subject)}::text[], ${json(messages, m => m.payload)}::text[])
-          as m(id, subject, payload)
+        insert into platform.outbox (id, subject, payload, traceparent)
+        select m.id, m.subject, m.payload::jsonb || jsonb_build_object('occurredAt', to_char(clock.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')), m.traceparent
+        from clock, unnest(${column(messages, m => m.id)}::uuid[], ${column(messages, m => m.subject)}::text[], ${json(messages, m => m.payload)}::text[],
+                           ${column(messages, traceparentOf)}::text[])
+          as m(id, subject, payload, traceparent)
       )
       select clock.at,
              (select count(pg_notify(${ORDER_CHANGED_CHANNEL}, id::text)) from unnest(${column(orders, o => o.id)}::uuid[]) as id) as listeners_woken,
