@@ -12,7 +12,11 @@ import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions'
  * The sampler, batching and resource follow the SDK's own variables (OTEL_TRACES_SAMPLER,
  * OTEL_BSP_*, OTEL_SERVICE_NAME, OTEL_RESOURCE_ATTRIBUTES).
  */
-export function tracingConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
+export function tracingConfigured(env: NodeJS.ProcessEnv = {
+  OTEL_SDK_DISABLED: process.env.OTEL_SDK_DISABLED,
+  OTEL_EXPORTER_OTLP_ENDPOINT: process.env.OTEL_EXPORTER_OTLP_ENDPOINT,
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT,
+}): boolean {
   if (env.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true') return false
   return Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim() || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim())
 }

@@ -32,7 +32,7 @@ describe('tracing (OpenTelemetry, OTLP over HTTP)', () => {
     await receiver?.close()
   })
 
-  it('makes one order one trace, from the web request through the relay and every consumer to its decision', async () => {
+  it('makes one order one trace, from the web request through the relay and every consumer to its decision, and on to its payment', async () => {
     const admin = new Client(stack.server.baseUrl)
     await admin.post('/api/auth/admin', { password: TEST_ADMIN_PASSWORD })
     const store = (await admin.post('/api/stores', { name: 'Traced', location: 'Here' })).data
@@ -83,6 +83,23 @@ describe('tracing (OpenTelemetry, OTLP over HTTP)', () => {
     expect(batch?.name).toMatch(/^process (catalog|payments) batch$/)
     expect(receiver.spans.some(span => span.name === 'db.transaction' && span.parentSpanId === batch!.spanId)).toBe(true)
     expect(batchOf(post)?.name).toBe('ordering.place-orders')
+
+    // Paid later, in a request of its own: the payment continues the order's trace, linked to that request.
+    expect((await client.post(`/api/orders/${placed.data.id}/pay`)).status).toBe(200)
+    const deliveredHandled = () => receiver.spans.find(span => span.traceId === post.traceId && span.name === `process ${subject('ordering.order-delivered')}`)
+    await expect.poll(deliveredHandled, { timeout: 20_000, interval: 200 }).toBeDefined()
+    const afterPayment = receiver.spans.filter(span => span.traceId === post.traceId)
+    expect(ancestry(deliveredHandled()!, afterPayment).map(span => span.name)).toEqual([
+      `process ${subject('ordering.order-delivered')}`,
+      `send ${subject('ordering.order-delivered')}`,
+      'db.transaction',
+      'order pay',
+      'POST /api/orders',
+    ])
+    const payment = afterPayment.find(span => span.name === 'order pay')!
+    const payRequest = receiver.spans.find(span => span.name === 'POST /api/orders/:id/pay')
+    expect(payRequest?.traceId).not.toBe(post.traceId)
+    expect(payment.links).toEqual([{ traceId: payRequest!.traceId, spanId: payRequest!.spanId }])
 
     // Log lines carry the trace: the worker's line for the handled OrderPlaced names it.
     const handledLine = stack.worker.output().split('\n').find(line => line.includes('"message handled"') && line.includes(placed.data.id) && line.includes('"OrderPlaced"'))
