@@ -14,6 +14,8 @@ export interface RunningServer {
   /** The server process's id, to read its memory from /proc. */
   pid: number
   output: () => string
+  /** Resolves with the exit code once the process has ended (null: killed by a signal). */
+  exited: Promise<number | null>
   stop: () => Promise<void>
 }
 
@@ -60,9 +62,10 @@ export async function startServer(databaseUrl: string, env: Record<string, strin
   let output = ''
   child.stdout!.on('data', chunk => (output += chunk))
   child.stderr!.on('data', chunk => (output += chunk))
+  const exited = new Promise<number | null>(resolve => child.once('exit', code => resolve(code)))
   const baseUrl = `http://127.0.0.1:${port}`
   await waitUntilReady(baseUrl, child, () => output)
-  return { baseUrl, pid: child.pid!, output: () => output, stop: () => stop(child) }
+  return { baseUrl, pid: child.pid!, output: () => output, exited, stop: () => stop(child) }
 }
 
 async function waitUntilReady(baseUrl: string, child: ChildProcess, output: () => string) {

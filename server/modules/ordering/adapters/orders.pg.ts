@@ -51,6 +51,12 @@ export async function upsertOrders(tx: Sql, orders: Order[]): Promise<void> {
     ${keepNewestState(tx)}`
 }
 
+/** The trace context of the request that placed the order, if it was placed while tracing was on. */
+export async function selectOrderTraceparent(db: Sql, id: string): Promise<string | null> {
+  const [row] = await db<{ traceparent: string | null }[]>`select traceparent from ordering.orders where id = ${id}`
+  return row?.traceparent ?? null
+}
+
 export async function selectOrder(db: Sql, id: string): Promise<Order | undefined> {
   const [row] = await db<OrderRow[]>`select ${db(ORDER_COLUMNS)} from ordering.orders where id = ${id}`
   return row && toOrder(row)
