@@ -17,5 +17,8 @@ export function useCatalogCommands() {
     reorderProductImages: (productId: string, imageIds: string[]) =>
       $fetch<ProductImageView[]>(`/api/products/${productId}/images/order`, { method: 'PUT', body: { imageIds } }),
     removeProductImage: (productId: string, imageId: string) => $fetch(`/api/products/${productId}/images/${imageId}`, { method: 'DELETE' }),
+    createCategory: (draft: CategoryDraft) => $fetch<CategoryView>('/api/categories', { method: 'POST', body: draft }),
+    renameCategory: (id: string, draft: CategoryDraft) => $fetch<CategoryView>(`/api/categories/${id}`, { method: 'PATCH', body: draft }),
+    removeCategory: (id: string) => $fetch(`/api/categories/${id}`, { method: 'DELETE' }),
   }
 }

@@ -10,7 +10,7 @@ const STATUS_TEXT: Record<number, string> = {
   409: 'Not allowed in the current state (CONFLICT)',
   413: 'Body too large (PAYLOAD_TOO_LARGE)',
   415: 'Body is not JSON, or not an image type the route takes (UNSUPPORTED_MEDIA_TYPE)',
-  422: 'Refers to an unknown product or payment, or an image that cannot be read (UNPROCESSABLE)',
+  422: 'Refers to an unknown product, payment or category, or an image that cannot be read (UNPROCESSABLE)',
   429: 'Too many requests (RATE_LIMITED)',
   503: 'Database unreachable or still starting (UNAVAILABLE)',
 }

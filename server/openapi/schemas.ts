@@ -38,6 +38,8 @@ export const product = z.object({
   description: z.string(),
   stock: z.number().int().min(0),
   price: z.number().describe('Euros, at most two decimals'),
+  categoryId: z.uuid().nullable(),
+  categoryName: z.string().nullable(),
   images: z.array(productImage).describe("In the admin's order; the first is the main picture"),
   ...timestamps,
 })
@@ -46,6 +48,22 @@ export const catalogEntry = product.extend({
   storeName: z.string(),
   storeLocation: z.string(),
   storeParticipating: z.boolean(),
+})
+
+export const category = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  slug: z.string(),
+  productCount: z.number().int().describe('Its products in every store'),
+})
+
+const facet = z.object({ id: z.uuid(), name: z.string(), count: z.number().int().describe('Products that match with this value, under the other filters') })
+
+export const catalogPage = z.object({
+  items: z.array(catalogEntry.describe('Descriptions cut to 200 characters: GET /api/products/{id} has the whole text')),
+  total: z.number().int(),
+  nextCursor: z.string().nullable().describe('Pass as cursor for the next page; null on the last'),
+  facets: z.object({ categories: z.array(facet), stores: z.array(facet) }),
 })
 
 export const session = z.object({

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { join } from 'node:path'
@@ -59,6 +60,13 @@ test('every page renders in light and dark, on desktop and phone, accessibly and
   expect((await admin.api.post(`/api/products/${productId}/images`, { data: picture, headers: { 'content-type': 'image/jpeg' } })).status()).toBe(201)
   await visit(page, 'shopping', '/shopping', async p => expect(p.locator('[data-testid^="product-card-"]').first()).toBeVisible())
   await visit(page, 'product', `/products/${productId}`, async p => expect(p.getByTestId('product-main-image').locator('img')).toBeVisible())
+  const category = await (await admin.api.post('/api/categories', { data: { name: `Wall art ${suffix}` } })).json()
+  await admin.api.patch(`/api/products/${productId}`, { data: { categoryId: category.id } })
+  await visit(page, 'shopping-filtered', `/shopping?category=${category.id}&store=${storeId}&sort=price-desc`, async p => expect(p.getByTestId(`product-card-${productId}`)).toBeVisible())
+  await visit(page, 'shopping-search', `/shopping?q=${encodeURIComponent(`prnt ${suffix}`)}`, async p => expect(p.getByTestId(`product-card-${productId}`)).toBeVisible())
+  await visit(page, 'shopping-no-match', '/shopping?q=zzqx+wobble', async p => expect(p.getByTestId('shopping-no-match')).toBeVisible())
+  await visit(page, 'store', `/stores/${storeId}`, async p => expect(p.getByTestId('store-location')).toBeVisible())
+  await visit(page, 'store-missing', `/stores/${randomUUID()}`, async p => expect(p.getByText('Page not found')).toBeVisible())
   await visit(page, 'checkout', '/checkout', async p => expect(p.getByTestId('step-account')).toBeVisible())
   await visit(page, 'admin-login', '/admin/login', async p => expect(p.getByTestId('admin-password')).toBeVisible())
   await visit(page, 'account-sign-in', '/account/sign-in', async p => expect(p.getByTestId('signin-phone')).toBeVisible())
@@ -73,6 +81,7 @@ test('every page renders in light and dark, on desktop and phone, accessibly and
   await signInAsAdmin(page)
   await visit(page, 'admin-account', '/admin/account', async p => expect(p.getByTestId('password-form')).toBeVisible())
   await visit(page, 'admin-stores', '/admin/stores', async p => expect(p.getByTestId('stores-table')).toBeVisible())
+  await visit(page, 'admin-categories', '/admin/categories', async p => expect(p.getByTestId(`edit-${category.id}`)).toBeVisible())
   await visit(page, 'admin-products', `/admin/stores/${storeId}/products`, async p => expect(p.getByTestId('store-heading')).toBeVisible())
   await visit(page, 'admin-orders', '/admin/orders', async p => expect(p.getByTestId(`order-row-${order.id}`)).toBeVisible())
   await visit(page, 'admin-order', `/admin/orders/${order.id}`, async p => expect(p.getByTestId('timeline')).toBeVisible())

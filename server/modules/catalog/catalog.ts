@@ -18,8 +18,18 @@ export interface Product {
   description: string
   stock: number
   priceCents: Cents
+  categoryId: string | null
+  categoryName: string | null
   createdAt: Date
   updatedAt: Date
+}
+
+/** A mall-wide category products are put in; `productCount` counts them in every store. */
+export interface Category {
+  id: string
+  name: string
+  slug: string
+  productCount: number
 }
 
 /** A product as the shopping page lists it: with the store it belongs to. */

@@ -1,8 +1,8 @@
-import type { CatalogEntryView, ProductImageView, ProductView, StoreView } from '../../../shared/types/catalog'
+import type { CatalogEntryView, CategoryView, ProductImageView, ProductView, StoreView } from '../../../shared/types/catalog'
 import { toEuros } from '../shared/money'
-import type { CatalogEntry, Product, ProductImage, Store } from './catalog'
+import type { CatalogEntry, Category, Product, ProductImage, Store } from './catalog'
 
-export type { CatalogEntryView, ProductImageView, ProductView, StoreView }
+export type { CatalogEntryView, CategoryView, ProductImageView, ProductView, StoreView }
 
 /** A store as the HTTP API shows it: dates as ISO strings. */
 export function storeView(store: Store): StoreView {
@@ -26,9 +26,8 @@ export function productView(product: Product): ProductView {
     description: product.description,
     stock: product.stock,
     price: toEuros(product.priceCents),
-    // Filled by the categories work (issue 14), which lands next.
-    categoryId: null,
-    categoryName: null,
+    categoryId: product.categoryId,
+    categoryName: product.categoryName,
     // Filled by attachImages (queries/product-images.ts), one query for a whole list.
     images: [],
     createdAt: product.createdAt.toISOString(),
@@ -58,4 +57,8 @@ export function productImageView(image: ProductImage): ProductImageView {
     src: imageUrl(image.id, src),
     srcset: image.widths.map(width => `${imageUrl(image.id, width)} ${width}w`).join(', '),
   }
+}
+
+export function categoryView(category: Category): CategoryView {
+  return { id: category.id, name: category.name, slug: category.slug, productCount: category.productCount }
 }
