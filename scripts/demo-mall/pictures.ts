@@ -41,7 +41,7 @@ function nameText(name: string): string {
 /** The light corner and the icon's disc move with `variant`, so neighbours in a category differ. */
 function layout(variant: number) {
   const corner = variant % 4
-  return { corner, light: [[1, 1], [0, 1], [1, 0], [0, 0]][corner]!, discX: WIDTH / 2 + [-60, 40, 80, -30][corner]!, discY: 380 }
+  return { corner, light: ([[1, 1], [0, 1], [1, 0], [0, 0]] as const)[corner]!, discX: WIDTH / 2 + [-60, 40, 80, -30][corner]!, discY: 380 }
 }
 
 function background(product: DemoProduct, variant: number): string {
