@@ -25,6 +25,7 @@ export const uuid = z.uuid({ message: 'must be a UUID' })
 /** The start of an id, as the admin searches take it: the 8 characters pages show, or more (shared/ids.ts). */
 export const uuidPrefix = z.string().trim().toLowerCase()
   .refine(isUuidPrefix, 'must be the start of an id: 0–9 and a–f, with dashes only where an id has them')
+  .describe('A whole id or its start, e.g. the 8 characters pages show')
 
 /** Route parameter :id, a UUID. */
 export const idParam = z.object({ id: uuid })
