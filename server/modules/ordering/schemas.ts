@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { BASKET_MAX_QUANTITY, ORDER_MAX_LINES } from '../../../shared/limits'
 import { ORDER_EVENT_TYPES, ORDER_STATUSES } from '../../../shared/types/order'
-import { uuid } from '../shared/text'
+import { uuid, uuidPrefix } from '../shared/text'
 
 export const placeOrderInput = z.strictObject({
   customerId: uuid,
@@ -22,14 +22,16 @@ const sort = z.enum(['asc', 'desc']).default('desc')
 export const orderListQuery = z.object({
   status: z.enum(ORDER_STATUSES).optional(),
   customerId: uuid.optional(),
-  q: z.string().trim().max(36).regex(/^[0-9a-fA-F-]*$/, 'search by the start of an order or customer id').optional(),
+  // The start of an order or a customer id.
+  q: uuidPrefix.optional(),
   sort,
   page,
   pageSize,
 })
 
 export const eventListQuery = z.object({
-  orderId: uuid.optional(),
+  // The order's id, or its start (the short id pages show).
+  orderId: uuidPrefix.optional(),
   type: z.enum(ORDER_EVENT_TYPES).optional(),
   sort,
   page,

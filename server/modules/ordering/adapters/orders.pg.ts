@@ -1,5 +1,6 @@
 import type { Sql } from '../../../platform/db'
 import { ORDER_STATUSES, type Order, type OrderStatus } from '../order'
+import { idStartsWith } from './id-prefix.pg'
 
 interface OrderRow extends Omit<Order, 'placedAt' | 'updatedAt' | 'deadlineAt'> {
   placedAt: Date
@@ -117,7 +118,7 @@ type OrderFilter = Omit<OrderListQuery, 'sort' | 'page' | 'pageSize'>
 const orderFilter = (db: Sql, query: OrderFilter) => db`
   ${query.status === undefined ? db`true` : db`status = ${query.status}`}
   and ${query.customerId === undefined ? db`true` : db`customer_id = ${query.customerId}`}
-  and ${query.q === undefined ? db`true` : db`(id::text like ${`${query.q.toLowerCase()}%`} or customer_id::text like ${`${query.q.toLowerCase()}%`})`}`
+  and ${query.q === undefined ? db`true` : db`(${idStartsWith(db, 'id', query.q)} or ${idStartsWith(db, 'customer_id', query.q)})`}`
 
 /** The orders the filter matches, in placement order: the page and the export read the same rows. */
 const orderList = (db: Sql, query: OrderFilter & { sort: 'asc' | 'desc' }) => db<OrderRow[]>`

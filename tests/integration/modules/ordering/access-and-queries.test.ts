@@ -94,6 +94,12 @@ describe('order queries', () => {
     const page = (await admin.get(`/api/order-events?orderId=${orderId}&sort=asc`)).data
     expect(page.items.map((event: { version: number }) => event.version)).toEqual([1, 2, 3, 4])
     expect(page.items[0]).toMatchObject({ orderId, type: 'OrderPlaced', causationId: null })
+    // The short id pages show, or any start of the id, in either case: the same events.
+    for (const start of [orderId.slice(0, 8), orderId.slice(0, 3).toUpperCase(), orderId.slice(0, 9)]) {
+      const found = (await admin.get(`/api/order-events?orderId=${start}&sort=asc&pageSize=200`)).data
+      expect(found.items.filter((event: { orderId: string }) => event.orderId === orderId).map((event: { version: number }) => event.version)).toEqual([1, 2, 3, 4])
+      expect(found.items.every((event: { orderId: string }) => event.orderId.startsWith(start.toLowerCase()))).toBe(true)
+    }
   })
 })
 

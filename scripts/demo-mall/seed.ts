@@ -1,0 +1,55 @@
+import { addProduct, createStore, isCatalogEmpty, productInput, setParticipation, storeInput } from '../../server/modules/catalog'
+import type { Db, Tx } from '../../server/platform/db'
+import { DEMO_STORES, type DemoProduct } from './mall'
+
+/** What a run made; undefined when the catalog was not empty and nothing was made. */
+export interface DemoMall {
+  stores: number
+  products: number
+  seconds: number
+}
+
+interface MadeProduct {
+  id: string
+  product: DemoProduct
+}
+
+// Every replica's migrate step may get here at once: one takes the lock and fills the mall, the
+// others wait for it, then find the catalog no longer empty. A session-level lock on a reserved
+// connection, since the pictures are added in transactions of their own; it ends with its session
+// if the process dies.
+const LOCK_KEY = 'plaza.demo-mall'
+
+/**
+ * Fills an empty catalog with the demo mall (scripts/demo-mall/mall.ts) through the catalog's own
+ * commands, as an admin would: stores taking part in shopping, and their products. Leaves any other
+ * catalog alone, so it is safe on every start.
+ */
+export async function seedDemoMall(db: Db): Promise<DemoMall | undefined> {
+  const started = performance.now()
+  const lock = await db.reserve()
+  try {
+    await lock`select pg_advisory_lock(hashtext(${LOCK_KEY}))`
+    if (!(await isCatalogEmpty(db))) return undefined
+    const made = await db.begin(tx => fillCatalog(tx))
+    return { stores: DEMO_STORES.length, products: made.length, seconds: (performance.now() - started) / 1000 }
+  }
+  finally {
+    await lock`select pg_advisory_unlock(hashtext(${LOCK_KEY}))`.catch(() => {})
+    lock.release()
+  }
+}
+
+/** Stores and products in one transaction: a failure leaves the catalog empty, to be tried again next start. */
+async function fillCatalog(tx: Tx): Promise<MadeProduct[]> {
+  const made: MadeProduct[] = []
+  for (const store of DEMO_STORES) {
+    const { id: storeId } = await createStore(tx, storeInput.parse({ name: store.name, location: store.location }))
+    await setParticipation(tx, storeId, true)
+    for (const product of store.products) {
+      const input = productInput.parse({ name: product.name, description: product.description, stock: product.stock, price: product.price })
+      made.push({ id: (await addProduct(tx, storeId, input)).id, product })
+    }
+  }
+  return made
+}
