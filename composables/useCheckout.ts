@@ -33,9 +33,9 @@ export function useCheckout() {
       // A payment's orderId is set only once the pipeline claims it, so the orders are asked too.
       const [payments, orders] = await Promise.all([
         $fetch<PaymentView[]>(`/api/customers/${customerId.value}/payments`),
-        $fetch<OrderView[]>(`/api/customers/${customerId.value}/orders`),
+        $fetch<CursorPage<OrderView>>(`/api/customers/${customerId.value}/orders`, { query: { limit: 50 } }),
       ])
-      const funding = new Set(orders.map(order => order.paymentId))
+      const funding = new Set(orders.items.map(order => order.paymentId))
       // An authorization made while this was loading wins.
       payment.value ??= payments
         .filter(candidate => candidate.status === 'authorized' && !candidate.orderId && !funding.has(candidate.id))
