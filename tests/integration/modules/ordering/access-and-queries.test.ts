@@ -137,10 +137,10 @@ describe("a customer's orders, a page at a time", () => {
     let cursor: string | null = null
     const sizes: number[] = []
     do {
-      const page = (await shopper.client.get(`${path}?limit=2${cursor ? `&cursor=${cursor}` : ''}`)).data
+      const page: { total: number, items: { id: string }[], nextCursor: string | null } = (await shopper.client.get(`${path}?limit=2${cursor ? `&cursor=${cursor}` : ''}`)).data
       expect(page.total).toBe(5)
       sizes.push(page.items.length)
-      seen.push(...page.items.map((o: { id: string }) => o.id))
+      seen.push(...page.items.map(o => o.id))
       cursor = page.nextCursor
     } while (cursor)
     expect(sizes).toEqual([2, 2, 1])
