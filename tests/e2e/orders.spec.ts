@@ -65,6 +65,9 @@ test('the mini-cart: open it, change a quantity, see the stock warning, remove a
   await expect(page.getByTestId(`basket-line-${kite}`)).toBeVisible()
   await expect(page.getByTestId('checkout-step-1')).toHaveAttribute('data-done', 'true')
   await expect(page.getByTestId('checkout-step-2')).toHaveAttribute('aria-current', 'step')
+  await screenshotBothModes(page, 'checkout-steps')
+  await phone(page)
+  await screenshotBothModes(page, 'checkout-steps-phone')
 })
 
 test('a basket saved before pictures existed still opens, with placeholders', async ({ page, playwright, baseURL }) => {
