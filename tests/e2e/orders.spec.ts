@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import { join } from 'node:path'
-import { addToBasket, adminApi, checkout, gotoHydrated, orderStatus, SCREENSHOTS, screenshotBothModes } from './support'
+import { addToBasket, adminApi, checkout, gotoHydrated, orderStatus, SCREENSHOTS, screenshotBothModes, signInAsAdmin } from './support'
 
 /** Registers a customer through the page's own request context, so the page is signed in as them. */
 async function registerThrough(request: APIRequestContext, name: string) {
@@ -158,6 +158,14 @@ test("someone else's order is not found (404), and a signed-out visitor signs in
   await visitor.waitForURL(url => url.pathname === `/orders/${orderId}`)
   await expect(visitor.getByTestId('order-progress')).toBeVisible()
   await visitorContext.close()
+
+  // The admin is sent to the order's admin page, with its timeline.
+  const adminContext = await browser.newContext({ baseURL })
+  const adminPage = await adminContext.newPage()
+  await signInAsAdmin(adminPage)
+  await gotoHydrated(adminPage, `/orders/${orderId}`)
+  await expect(adminPage).toHaveURL(new RegExp(`/admin/orders/${orderId}$`))
+  await adminContext.close()
 })
 
 test('"My orders" lists the customer\'s own orders, newest first, a page at a time', async ({ page, playwright, baseURL }) => {
