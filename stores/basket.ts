@@ -76,14 +76,14 @@ export const useBasketStore = defineStore('basket', () => {
     return found
   }
 
-  /** Drops the lines that are gone and takes the catalog's current prices. Stock is left alone: the store decides. */
-  function reconcile(catalog: { id: string, name: string, price: number, storeName: string }[]) {
+  /** Drops the lines that are gone and takes the catalog's current prices (and picture). Stock is left alone: the store decides. */
+  function reconcile(catalog: { id: string, name: string, price: number, storeName: string, images?: ProductImageView[] }[]) {
     const byId = new Map(catalog.map(product => [product.id, product]))
     lines.value = lines.value
       .filter(line => byId.has(line.productId))
       .map((line) => {
         const product = byId.get(line.productId)!
-        return { ...line, name: product.name, price: product.price, storeName: product.storeName }
+        return { ...line, name: product.name, price: product.price, storeName: product.storeName, image: product.images?.[0] ?? line.image }
       })
     save()
   }
