@@ -3,8 +3,8 @@ import { IMAGE_MAX_BYTES, IMAGES_PER_PRODUCT_MAX } from '../../shared/limits'
 import { bulkDelete, catalogPageQuery, catalogQuery, categoryInput, imageOrder, productInput, productPatch, storeInput, storePatch } from '../modules/catalog'
 import { codeRedemption, codeRequest, customerCredentials, customerInput, passwordChange } from '../modules/customers'
 import { paymentInput } from '../modules/payments'
-import { asOfQuery, eventExportQuery, eventListQuery, orderExportQuery, orderListQuery, placeOrderInput } from '../modules/ordering'
-import { catalogEntry, catalogPage, category, customer, customerWithCounts, health, order, orderEvent, page, passkey, passkeyCeremony, payment, pipeline, product, productImage, session, store } from './schemas'
+import { asOfQuery, customerOrdersQuery, eventExportQuery, eventListQuery, orderExportQuery, orderListQuery, placeOrderInput } from '../modules/ordering'
+import { catalogEntry, catalogPage, category, cursorPage, customer, customerWithCounts, health, order, orderEvent, page, passkey, passkeyCeremony, payment, pipeline, product, productImage, session, store } from './schemas'
 
 export type Access = 'anyone' | 'admin' | 'signed-in'
 
@@ -87,8 +87,8 @@ export const operations: Operation[] = [
   { method: 'get', path: '/api/orders/{id}/events', tag: 'Orders', summary: "The order's events, with what caused each", access: 'signed-in', status: 200, response: z.array(orderEvent), errors: [404] },
   { method: 'get', path: '/api/orders/{id}/live', tag: 'Orders', summary: 'Server-sent events: event "order" with the state now and after every change (id = version)', access: 'signed-in', status: 200, errors: [404] },
   { method: 'post', path: '/api/orders/{id}/pay', tag: 'Orders', summary: 'Pay an accepted order: it becomes delivered (the customer only)', access: 'signed-in', status: 200, response: order, errors: [403, 404, 409] },
-  { method: 'post', path: '/api/orders/{id}/cancel', tag: 'Orders', summary: 'Cancel a pending, accepted or rejected order (the customer or the admin)', access: 'signed-in', status: 200, response: order, errors: [404, 409] },
-  { method: 'get', path: '/api/customers/{id}/orders', tag: 'Customers', summary: "A customer's orders, newest first (the customer themselves, or the admin)", access: 'signed-in', status: 200, response: z.array(order), errors: [404] },
+  { method: 'post', path: '/api/orders/{id}/cancel', tag: 'Orders', summary: 'Cancel a pending or accepted order (the customer or the admin); a rejected, delivered or cancelled one is 409', access: 'signed-in', status: 200, response: order, errors: [404, 409] },
+  { method: 'get', path: '/api/customers/{id}/orders', tag: 'Customers', summary: "A customer's orders, newest first, a page at a time: pass the page's nextCursor as ?cursor= for the next (the customer themselves, or the admin)", access: 'signed-in', query: customerOrdersQuery, status: 200, response: cursorPage(order), errors: [404] },
   { method: 'get', path: '/api/order-events', tag: 'Orders', summary: 'Every event of every order: the event-sourcing view', access: 'admin', query: eventListQuery, status: 200, response: page(orderEvent), errors: [] },
   { method: 'get', path: '/api/order-events/export.csv', tag: 'Orders', summary: 'Every event the filters match (no paging), as a CSV download; data is the payload as JSON', access: 'admin', query: eventExportQuery, status: 200, produces: 'text/csv', errors: [] },
 

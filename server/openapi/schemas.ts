@@ -143,6 +143,7 @@ export const orderEvent = z.object({
 })
 
 export const page = <T extends z.ZodType>(item: T) => z.object({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), items: z.array(item) })
+export const cursorPage = <T extends z.ZodType>(item: T) => z.object({ total: z.number().int(), items: z.array(item), nextCursor: z.string().nullable() })
 
 export const deadLetter = z.object({
   id: z.uuid(), consumer: z.string(), subject: z.string(), messageId: z.string().nullable(), payload: z.string(),

@@ -42,6 +42,12 @@ export const eventListQuery = z.object({
 export const orderExportQuery = orderListQuery.omit({ page: true, pageSize: true })
 export const eventExportQuery = eventListQuery.omit({ page: true, pageSize: true })
 
+/** A customer's orders, newest first, a page at a time: `cursor` is the nextCursor of the page before. */
+export const customerOrdersQuery = z.object({
+  cursor: uuid.optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+})
+
 export const asOfQuery = z.object({
   version: z.coerce.number().int().min(1).max(1_000_000).optional(),
   at: z.iso.datetime({ offset: true }).transform(value => new Date(value)).optional(),
@@ -49,6 +55,7 @@ export const asOfQuery = z.object({
 
 export type PlaceOrderInput = z.output<typeof placeOrderInput>
 export type OrderListQuery = z.output<typeof orderListQuery>
+export type CustomerOrdersQuery = z.output<typeof customerOrdersQuery>
 export type EventListQuery = z.output<typeof eventListQuery>
 export type OrderExportQuery = z.output<typeof orderExportQuery>
 export type EventExportQuery = z.output<typeof eventExportQuery>

@@ -132,6 +132,23 @@ export async function selectOrders(db: Sql, query: OrderListQuery): Promise<{ to
   return { total, orders: rows.map(toOrder) }
 }
 
+/**
+ * One page of a customer's orders, newest first, after the order `after` (keyset paging: a page
+ * stays right while new orders arrive). An `after` that is not one of the customer's orders ends the list.
+ */
+export async function selectCustomerOrders(db: Sql, customerId: string, page: { after?: string, limit: number }): Promise<{ total: number, orders: Order[] }> {
+  const [{ total } = { total: 0 }] = await db<{ total: number }[]>`select count(*)::int as total from ordering.orders where customer_id = ${customerId}`
+  const rows = await db<OrderRow[]>`
+    select ${db(ORDER_COLUMNS)} from ordering.orders
+    where customer_id = ${customerId}
+      and ${page.after === undefined
+        ? db`true`
+        : db`(placed_at, id) < (select placed_at, id from ordering.orders where id = ${page.after} and customer_id = ${customerId})`}
+    order by placed_at desc, id desc
+    limit ${page.limit}`
+  return { total, orders: rows.map(toOrder) }
+}
+
 /** Every order selectOrders would page through, read through a cursor `batchSize` rows at a time. */
 export async function* cursorOrders(db: Sql, query: OrderFilter & { sort: 'asc' | 'desc' }, batchSize = 500): AsyncGenerator<Order[]> {
   for await (const batch of orderList(db, query).cursor(batchSize)) yield batch.map(toOrder)

@@ -120,7 +120,7 @@ describe('bad input to the order routes', () => {
   })
 
   it('placed nothing, claimed nothing and moved no stock while refusing', async () => {
-    const placed = (await customer.client.get(`/api/customers/${customer.id}/orders`)).data as { id: string }[]
+    const placed = (await customer.client.get(`/api/customers/${customer.id}/orders`)).data.items as { id: string }[]
     expect(placed.map(order => order.id)).toEqual([orderId])
     expect((await customer.client.get(`/api/payments/${paymentId}`)).data.status).toBe('authorized')
     expect((await admin.get(`/api/products/${productId}`)).data.stock).toBe(stockBefore)
