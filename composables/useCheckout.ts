@@ -14,7 +14,9 @@ export function useCheckout() {
   const { catalog, problems, checking, refresh: refreshCatalog } = useBasketCatalog('checkout')
   const blocking = computed(() => Object.values(problems.value).some(problem => problem.kind !== 'stock'))
 
-  function fixBasket() {
+  async function fixBasket() {
+    // Asked again first, so that a line added since the last check is not taken for gone.
+    await refreshCatalog()
     basket.reconcile(catalog.value)
     notify.success('Basket updated', 'Removed products are gone and prices are current.')
   }

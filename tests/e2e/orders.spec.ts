@@ -72,6 +72,14 @@ test('the mini-cart: open it, change a quantity, see the stock warning, remove a
   await screenshotBothModes(page, 'checkout-steps')
   await phone(page)
   await screenshotBothModes(page, 'checkout-steps-phone')
+
+  // The store reprices the kite: checking again flags the line, and Update the basket takes the new price.
+  expect((await admin.api.patch(`/api/products/${kite}`, { data: { price: 16 } })).status()).toBe(200)
+  await page.getByTestId('check-basket').click()
+  await expect(page.getByTestId(`line-problem-${kite}`)).toHaveText('Price is now €16.00')
+  await page.getByTestId('fix-basket').click()
+  await expect(page.getByTestId(`line-problem-${kite}`)).toHaveCount(0)
+  await expect(page.getByTestId('basket-total')).toHaveText('€32.00')
 })
 
 test('a basket saved before pictures existed still opens, with placeholders', async ({ page, playwright, baseURL }) => {
