@@ -1,11 +1,14 @@
-import { addProduct, createStore, isCatalogEmpty, productInput, setParticipation, storeInput } from '../../server/modules/catalog'
+import { addProduct, addProductImage, createStore, isCatalogEmpty, productInput, setParticipation, storeInput } from '../../server/modules/catalog'
 import type { Db, Tx } from '../../server/platform/db'
 import { DEMO_STORES, type DemoProduct } from './mall'
+import { drawProductPicture } from './pictures'
 
 /** What a run made; undefined when the catalog was not empty and nothing was made. */
 export interface DemoMall {
   stores: number
   products: number
+  /** Products given their picture: all of them, unless drawing failed (the mall is kept without). */
+  pictures: number
   seconds: number
 }
 
@@ -22,17 +25,18 @@ const LOCK_KEY = 'plaza.demo-mall'
 
 /**
  * Fills an empty catalog with the demo mall (scripts/demo-mall/mall.ts) through the catalog's own
- * commands, as an admin would: stores taking part in shopping, and their products. Leaves any other
- * catalog alone, so it is safe on every start.
+ * commands, as an admin would: stores taking part in shopping, their products, and a picture each.
+ * Leaves any other catalog alone, so it is safe on every start. `warn` hears of pictures that failed.
  */
-export async function seedDemoMall(db: Db): Promise<DemoMall | undefined> {
+export async function seedDemoMall(db: Db, warn: (line: string) => void = console.error): Promise<DemoMall | undefined> {
   const started = performance.now()
   const lock = await db.reserve()
   try {
     await lock`select pg_advisory_lock(hashtext(${LOCK_KEY}))`
     if (!(await isCatalogEmpty(db))) return undefined
     const made = await db.begin(tx => fillCatalog(tx))
-    return { stores: DEMO_STORES.length, products: made.length, seconds: (performance.now() - started) / 1000 }
+    const pictures = await addPictures(db, made, warn)
+    return { stores: DEMO_STORES.length, products: made.length, pictures, seconds: (performance.now() - started) / 1000 }
   }
   finally {
     await lock`select pg_advisory_unlock(hashtext(${LOCK_KEY}))`.catch(() => {})
@@ -52,4 +56,21 @@ async function fillCatalog(tx: Tx): Promise<MadeProduct[]> {
     }
   }
   return made
+}
+
+/**
+ * A picture per product, each through addProductImage as an upload would go (its own transaction,
+ * WebP renditions). Drawing needs sharp's native library: if it fails, the mall stays, without pictures.
+ */
+async function addPictures(db: Db, made: MadeProduct[], warn: (line: string) => void): Promise<number> {
+  for (const [index, { id, product }] of made.entries()) {
+    try {
+      await addProductImage(db, id, await drawProductPicture(product, index))
+    }
+    catch (error) {
+      warn(`[plaza] The demo mall's pictures could not be drawn (${(error as Error).message}); its products have none`)
+      return index
+    }
+  }
+  return made.length
 }

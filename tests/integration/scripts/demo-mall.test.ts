@@ -11,8 +11,10 @@ const pool = (url: string) => postgres(url, { max: 4, onnotice: () => {}, transf
 
 async function catalogOf(sql: postgres.Sql) {
   const stores = await sql<{ name: string, location: string, participating: boolean }[]>`select name, location, participating from catalog.stores order by name`
-  const [{ products } = { products: 0 }] = await sql<{ products: number }[]>`select count(*)::int as products from catalog.products`
-  return { stores, products }
+  const [{ products, pictured } = { products: 0, pictured: 0 }] = await sql<{ products: number, pictured: number }[]>`
+    select count(*)::int as products, count(*) filter (where exists (select 1 from catalog.product_images i where i.product_id = p.id))::int as pictured
+    from catalog.products p`
+  return { stores, products, pictured }
 }
 
 describe('the demo mall', () => {
@@ -32,12 +34,13 @@ describe('the demo mall', () => {
     const results = await Promise.all(replicas.map(sql => seedDemoMall(sql)))
     const made = results.filter(result => result !== undefined)
     expect(made).toHaveLength(1)
-    expect(made[0]).toMatchObject({ stores: 6, products: 36 })
+    expect(made[0]).toMatchObject({ stores: 6, products: 36, pictures: 36 })
 
-    const { stores, products } = await catalogOf(replicas[0]!)
+    const { stores, products, pictured } = await catalogOf(replicas[0]!)
     expect(stores.map(store => store.name)).toEqual(DEMO_STORES.map(store => store.name).toSorted())
     expect(stores.every(store => store.participating && store.location.length > 0)).toBe(true)
     expect(products).toBe(DEMO_STORES.flatMap(store => store.products).length)
+    expect(pictured).toBe(products)
   }, 120_000)
 
   it('leaves the catalog alone on every later start', async () => {
@@ -51,7 +54,7 @@ describe('the demo mall', () => {
     try {
       await createStore(sql, { name: 'Our own shop', location: 'Porto' })
       expect(await seedDemoMall(sql)).toBeUndefined()
-      expect(await catalogOf(sql)).toEqual({ stores: [{ name: 'Our own shop', location: 'Porto', participating: false }], products: 0 })
+      expect(await catalogOf(sql)).toEqual({ stores: [{ name: 'Our own shop', location: 'Porto', participating: false }], products: 0, pictured: 0 })
     }
     finally {
       await sql.end({ timeout: 1 })
