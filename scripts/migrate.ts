@@ -59,8 +59,8 @@ export async function prepareDatabase(settings: Config, log: (line: string) => v
   try {
     // Loaded only here: the catalog module and sharp stay out of what tests import with migrate().
     const { seedDemoMall } = await import('./demo-mall/seed')
-    const mall = await seedDemoMall(db())
-    if (mall) log(`[plaza] Demo mall created: ${mall.stores} stores, ${mall.products} products (${mall.seconds.toFixed(1)} s); set PLAZA_DEMO_MALL=off to start empty`)
+    const mall = await seedDemoMall(db(), log)
+    if (mall) log(`[plaza] Demo mall created: ${mall.stores} stores, ${mall.products} products in ${mall.categories} categories, ${mall.pictures} pictures (${mall.seconds.toFixed(1)} s); set PLAZA_DEMO_MALL=off to start empty`)
   }
   catch (error) {
     log(`[plaza] The demo mall could not be created (${(error as Error).message}); the catalog stays empty`)

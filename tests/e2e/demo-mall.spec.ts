@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import postgres from 'postgres'
-import { DEMO_STORES } from '../../scripts/demo-mall/mall'
+import { DEMO_CATEGORIES, DEMO_STORES } from '../../scripts/demo-mall/mall'
 import { createTestDatabase, type TestDatabase } from '../support/database'
 import { startServer, type RunningServer } from '../support/server'
 import { gotoHydrated, SCREENSHOTS, watchConsole } from './support'
@@ -51,7 +51,7 @@ test.describe('a fresh Plaza', () => {
     database = await createTestDatabase('demomall')
     const first = await runMigrateStep(database.url, 'on')
     expect(first.code, first.output).toBe(0)
-    expect(first.output).toMatch(/Demo mall created: 6 stores, 36 products .*set PLAZA_DEMO_MALL=off to start empty/)
+    expect(first.output).toMatch(/Demo mall created: 6 stores, 36 products in 6 categories, 36 pictures .*set PLAZA_DEMO_MALL=off to start empty/)
     // The next start (or a second replica's migrate step) finds the mall there and adds nothing.
     const again = await runMigrateStep(database.url, 'on')
     expect(again.code, again.output).toBe(0)
@@ -66,6 +66,17 @@ test.describe('a fresh Plaza', () => {
     expect(names.length).toBeGreaterThan(0)
     for (const name of names) expect(DEMO_NAMES.has(name.trim()), name).toBe(true)
     await expect(page.getByText('Casa do Chá').first()).toBeVisible()
+    // The mall's categories, each with its products.
+    for (const category of Object.values(DEMO_CATEGORIES)) await expect(page.getByTestId('category-facet')).toContainText(category.name)
+    // Every card shows its picture, loaded: a drawn WebP from /images, not the placeholder.
+    const pictures = cards.locator('[data-testid^="product-image-"] img')
+    await expect(pictures).toHaveCount(names.length)
+    for (const picture of await pictures.all()) {
+      await picture.scrollIntoViewIfNeeded()
+      await expect(picture).toHaveAttribute('src', /^\/images\//)
+      await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0)
+    }
+    await page.evaluate(() => window.scrollTo(0, 0))
     await page.screenshot({ path: join(SCREENSHOTS, 'demo-mall-shopping.png'), fullPage: true, animations: 'disabled' })
     expect(problems).toEqual([])
   })
