@@ -41,3 +41,8 @@ export const PASSWORD_MIN = 8
 export const PASSWORD_MAX = 200
 /** Digits of a one-time code. */
 export const ONE_TIME_CODE_DIGITS = 6
+
+/** Bytes of one uploaded product image (10 MiB, "10 MB" to a person). */
+export const IMAGE_MAX_BYTES = 10 * 1024 * 1024
+/** Images of one product. */
+export const IMAGES_PER_PRODUCT_MAX = 12

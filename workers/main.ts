@@ -5,6 +5,7 @@ import { closeDb, db, nameConnections, waitForDatabase } from '../server/platfor
 import { ensurePipeline, pipelineNames } from '../server/platform/jetstream'
 import { createLogger } from '../server/platform/log'
 import { natsOptions } from '../server/platform/nats'
+import { startTracing, stopTracing } from '../server/platform/tracing'
 import { workerIdentity } from '../server/platform/worker-identity'
 import { catalogConsumer } from './consumers/catalog'
 import { orderingConsumer } from './consumers/ordering'
@@ -17,6 +18,13 @@ import { startMetricsServer } from './runtime/metrics-server'
 import { startRelay } from './runtime/relay'
 
 const log = createLogger('worker')
+
+/**
+ * How long a stopping worker may take. Batches in flight finish in well under a second and the rest
+ * is handed back at once; past this (a database that stopped answering mid-batch) it exits anyway,
+ * well inside the 30 s a pod or compose grants after SIGTERM, and what it held comes back after the ack wait.
+ */
+const SHUTDOWN_LIMIT_MS = 20_000
 
 async function connectNats(url: string): Promise<NatsConnection> {
   for (let attempt = 1; ; attempt++) {
@@ -33,6 +41,7 @@ async function connectNats(url: string): Promise<NatsConnection> {
 
 async function main() {
   const settings = config()
+  startTracing('plaza-worker', line => log.warn(line))
   nameConnections('plaza-worker')
   const sql = db()
   await waitForDatabase(sql, settings.DATABASE_URL, line => log.error(line))
@@ -62,12 +71,17 @@ async function main() {
   const shutdown = async (signal: string) => {
     if (stopping) return
     stopping = true
-    log.info({ signal }, 'draining: finishing messages in flight')
+    log.info({ signal }, 'draining: finishing the batches in flight, handing back the rest')
+    setTimeout(() => {
+      log.error({ limitMs: SHUTDOWN_LIMIT_MS }, 'could not stop in time; exiting with work in flight')
+      process.exit(1)
+    }, SHUTDOWN_LIMIT_MS).unref()
     stop.abort()
     advisories?.stop()
     await Promise.allSettled([...consumers, relay?.done, sweeper, advisories?.done, metricsServer.close()])
     await nc.drain()
     await closeDb()
+    await stopTracing()
     log.info('worker stopped')
     process.exit(0)
   }

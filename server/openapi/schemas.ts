@@ -23,6 +23,14 @@ export const store = z.object({
   ...timestamps,
 })
 
+export const productImage = z.object({
+  id: z.uuid(),
+  width: z.number().int().describe('Of the largest rendition, for the img element (no layout shift)'),
+  height: z.number().int(),
+  src: z.string().describe('/images/{id}/{width}.webp, the rendition nearest 640 px wide'),
+  srcset: z.string().describe('Every rendition (320, 640 and 1280 px wide, none wider than the upload), as an img srcset'),
+})
+
 export const product = z.object({
   id: z.uuid(),
   storeId: z.uuid(),
@@ -32,7 +40,7 @@ export const product = z.object({
   price: z.number().describe('Euros, at most two decimals'),
   categoryId: z.uuid().nullable(),
   categoryName: z.string().nullable(),
-  images: z.array(z.object({ id: z.uuid(), width: z.number().int(), height: z.number().int(), src: z.string(), srcset: z.string() })).describe('The main picture first; empty when there is none'),
+  images: z.array(productImage).describe("In the admin's order; the first is the main picture"),
   ...timestamps,
 })
 
@@ -135,6 +143,7 @@ export const orderEvent = z.object({
 })
 
 export const page = <T extends z.ZodType>(item: T) => z.object({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), items: z.array(item) })
+export const cursorPage = <T extends z.ZodType>(item: T) => z.object({ total: z.number().int(), items: z.array(item), nextCursor: z.string().nullable() })
 
 export const deadLetter = z.object({
   id: z.uuid(), consumer: z.string(), subject: z.string(), messageId: z.string().nullable(), payload: z.string(),

@@ -1,5 +1,7 @@
+import { SpanKind } from '@opentelemetry/api'
 import postgres from 'postgres'
 import { config, redactUrl } from './config'
+import { inSpan, tracingOn } from './tracing'
 
 /** The pool: runs queries and starts transactions. */
 export type Db = postgres.Sql
@@ -9,7 +11,7 @@ export type Tx = postgres.TransactionSql
 export type Sql = postgres.Sql | postgres.TransactionSql
 
 function connect(url: string, applicationName: string, max = 10) {
-  return postgres(url, {
+  return traceTransactions(postgres(url, {
     max,
     onnotice: () => {},
     // Queries wait for a connection's reconnect delay, and postgres.js's default grows to 20 s while
@@ -22,7 +24,16 @@ function connect(url: string, applicationName: string, max = 10) {
     // int8 (count(*), sums) comes back as a number: every count here is far below 2^53.
     types: { int8: { to: 20, from: [20], serialize: (value: number) => String(value), parse: (value: string) => Number(value) } },
     connection: { application_name: applicationName },
-  })
+  }))
+}
+
+const TRANSACTION_SPAN = { kind: SpanKind.CLIENT, attributes: { 'db.system.name': 'postgresql', 'db.operation.name': 'TRANSACTION' } }
+
+/** While tracing is on, each transaction (`begin`) is a span, and its queries run in its context. */
+function traceTransactions(sql: postgres.Sql): postgres.Sql {
+  const begin = sql.begin.bind(sql) as (...args: unknown[]) => Promise<unknown>
+  sql.begin = ((...args: unknown[]) => tracingOn() ? inSpan('db.transaction', TRANSACTION_SPAN, () => begin(...args)) : begin(...args)) as typeof sql.begin
+  return sql
 }
 
 let shared: postgres.Sql | undefined

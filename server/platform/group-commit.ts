@@ -1,3 +1,6 @@
+import type { Link } from '@opentelemetry/api'
+import { inSpan, linkToActive, tracingOn } from './tracing'
+
 /**
  * Group commit: calls that arrive while earlier ones are being written wait and are written together.
  * At most `maxInFlight` batches run at once; a call that finds a free slot starts one at once (after
@@ -8,8 +11,8 @@
  *
  * `run` returns one result per item, in order; if it throws, every call of the batch fails with that error.
  */
-export function groupCommit<I, O>(run: (items: I[]) => Promise<O[]>, options: { maxBatch: number, maxInFlight: number }): (item: I) => Promise<O> {
-  const waiting: { item: I, resolve: (result: O) => void, reject: (error: unknown) => void }[] = []
+export function groupCommit<I, O>(run: (items: I[]) => Promise<O[]>, options: { maxBatch: number, maxInFlight: number, name?: string }): (item: I) => Promise<O> {
+  const waiting: { item: I, resolve: (result: O) => void, reject: (error: unknown) => void, links: Link[] }[] = []
   let inFlight = 0
   let starting = false
 
@@ -27,7 +30,11 @@ export function groupCommit<I, O>(run: (items: I[]) => Promise<O[]>, options: { 
     inFlight++
     startBatch()
     try {
-      const results = await run(batch.map(call => call.item))
+      const items = batch.map(call => call.item)
+      // Tracing on: the batch is a span of its own, linked to the requests it writes for.
+      const results = options.name && tracingOn()
+        ? await inSpan(options.name, { root: true, links: batch.flatMap(call => call.links), attributes: { 'plaza.batch.size': items.length } }, () => run(items))
+        : await run(items)
       batch.forEach((call, index) => call.resolve(results[index]!))
     }
     catch (error) {
@@ -40,7 +47,7 @@ export function groupCommit<I, O>(run: (items: I[]) => Promise<O[]>, options: { 
   }
 
   return item => new Promise<O>((resolve, reject) => {
-    waiting.push({ item, resolve, reject })
+    waiting.push({ item, resolve, reject, links: tracingOn() ? linkToActive() : [] })
     startBatch()
   })
 }

@@ -1,3 +1,4 @@
+import { context, trace } from '@opentelemetry/api'
 import pino from 'pino'
 
 /** JSON lines (pino): one object per line, searchable by orderId, messageId, consumer or route. */
@@ -12,9 +13,20 @@ export type Logger = pino.Logger
 const SECRET_KEYS = ['password', 'sessionPassword', 'phone', 'token', 'cookie', 'authorization']
 const REDACT_PATHS = [...SECRET_KEYS, 'headers.cookie', 'headers.authorization', 'req.headers.cookie', 'req.headers.authorization']
 
+const NO_TRACE = {}
+
+/** The active span's ids on every line (OpenTelemetry's names), so a log line leads to its trace; nothing while tracing is off. */
+function traceFields() {
+  const span = trace.getSpan(context.active())
+  if (!span) return NO_TRACE
+  const { traceId, spanId } = span.spanContext()
+  return { trace_id: traceId, span_id: spanId }
+}
+
 /**
  * The one logger factory of the web and the worker processes. Lines carry `level` as a word, an ISO
- * `time`, `name` (plaza-web, plaza-worker), `pid` and `hostname`, then the fields of the call.
+ * `time`, `name` (plaza-web, plaza-worker), `pid` and `hostname`, `trace_id` and `span_id` inside a
+ * traced span, then the fields of the call.
  * Lines go to stdout unless a destination is given (tests).
  */
 export function createLogger(component: string, destination?: pino.DestinationStream): Logger {
@@ -24,5 +36,6 @@ export function createLogger(component: string, destination?: pino.DestinationSt
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     formatters: { level: label => ({ level: label }) },
     timestamp: pino.stdTimeFunctions.isoTime,
+    mixin: traceFields,
   }, destination)
 }

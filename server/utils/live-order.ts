@@ -5,9 +5,25 @@ import { db } from '../platform/db'
 import { DomainError } from '../platform/errors'
 
 const HEARTBEAT_MS = 15_000
+/** How soon a browser reconnects to a stream this process ends because it is stopping. */
+const RECONNECT_MS = 500
 
 /** Live streams open in this process, per session. */
 const openStreams = new Map<string, number>()
+
+/** What ends each live stream open in this process. */
+const liveStreams = new Set<() => Promise<void>>()
+let stopping = false
+
+/**
+ * Ends every live stream, and refuses new ones (503), once the process is stopping. A stream never
+ * ends by itself, and the server's graceful shutdown waits for every open connection: the browser's
+ * EventSource reconnects, through the load balancer, to a replica that stays.
+ */
+export async function endLiveStreams(): Promise<void> {
+  stopping = true
+  await Promise.allSettled([...liveStreams].map(end => end()))
+}
 
 /**
  * What live streams are counted by: the session (its id, which the sealed cookie carries). The one
@@ -44,6 +60,7 @@ export async function claimLiveStream(event: H3Event): Promise<() => void> {
  * A reconnecting client gets the current state first, so no change is ever missed.
  */
 export async function streamOrderChanges(event: H3Event, orderId: string, actor: Actor) {
+  if (stopping) throw new DomainError('UNAVAILABLE', 'This server is restarting; reconnect in a moment')
   const release = await claimLiveStream(event)
   event.node.res.once('close', release)
   const stream = createEventStream(event)
@@ -59,10 +76,16 @@ export async function streamOrderChanges(event: H3Event, orderId: string, actor:
   }
   const unsubscribe = onOrderChanged(orderId, sendLatest)
   const heartbeat = setInterval(() => void stream.push({ event: 'ping', data: '' }).catch(() => {}), HEARTBEAT_MS)
+  const end = async () => {
+    await stream.push({ event: 'ping', data: '', retry: RECONNECT_MS }).catch(() => {})
+    await stream.close()
+  }
+  liveStreams.add(end)
   stream.onClosed(() => {
     release()
     unsubscribe()
     clearInterval(heartbeat)
+    liveStreams.delete(end)
   })
   await orderChangesReady()
   sendLatest()

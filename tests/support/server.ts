@@ -14,6 +14,8 @@ export interface RunningServer {
   /** The server process's id, to read its memory from /proc. */
   pid: number
   output: () => string
+  /** Resolves with the exit code once the process has ended (null: killed by a signal). */
+  exited: Promise<number | null>
   stop: () => Promise<void>
 }
 
@@ -36,6 +38,9 @@ export const RAISED_LIMITS = {
   PLAZA_PASSWORD_RESETS_PER_HOUR: '100000',
 }
 
+/** Tests and the bench make their own stores: no demo mall, even if a step that seeds it runs (scripts/migrate.ts). */
+export const NO_DEMO_MALL = { PLAZA_DEMO_MALL: 'off' }
+
 /** Starts the built app (`npm run build` first) against the given database, and waits until it is ready. */
 export async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningServer> {
   if (!existsSync(entry)) throw new Error('No build found: run `npm run build` before the integration tests')
@@ -53,6 +58,7 @@ export async function startServer(databaseUrl: string, env: Record<string, strin
       PLAZA_PASSWORD_SCRYPT_LOG2N: '10',
       // Many test files share one database and sign in from 127.0.0.1: limits have tests of their own, which set them.
       ...RAISED_LIMITS,
+      ...NO_DEMO_MALL,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -60,9 +66,10 @@ export async function startServer(databaseUrl: string, env: Record<string, strin
   let output = ''
   child.stdout!.on('data', chunk => (output += chunk))
   child.stderr!.on('data', chunk => (output += chunk))
+  const exited = new Promise<number | null>(resolve => child.once('exit', code => resolve(code)))
   const baseUrl = `http://127.0.0.1:${port}`
   await waitUntilReady(baseUrl, child, () => output)
-  return { baseUrl, pid: child.pid!, output: () => output, stop: () => stop(child) }
+  return { baseUrl, pid: child.pid!, output: () => output, exited, stop: () => stop(child) }
 }
 
 async function waitUntilReady(baseUrl: string, child: ChildProcess, output: () => string) {

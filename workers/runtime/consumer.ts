@@ -4,7 +4,9 @@ import { isConnectionError, type Sql } from '../../server/platform/db'
 import type { Logger } from '../../server/platform/log'
 import type { MessageOutcome } from '../../server/modules/shared/messages'
 import { batchQueue } from './batch-queue'
+import { batchSpans } from './message-spans'
 import { batchDuration, consumedMessages } from './metrics'
+import { stopPulling } from './stop-pulling'
 
 /** A message of a batch with its parsed JSON body. */
 export interface Delivery {
@@ -65,12 +67,24 @@ export interface ConsumerContext {
  * Pulls messages and hands them over in batches: whatever has arrived, up to `batchSize`, goes
  * to one `handleBatch` (one transaction), and each message is acked, nak'ed or terminated only
  * after it returns. While a batch runs, the next one gathers, and starts unless BATCHES_IN_FLIGHT
- * are running already.
+ * are running already. On the stop signal it pulls no more and handles what its outstanding pulls
+ * still bring; once they have run out, it lets the batches in flight finish and hands back at once
+ * (nak without delay) every message it had not started, so another worker takes them up now rather
+ * than after the ack wait.
  */
 export async function runConsumer(consumer: Consumer, spec: ConsumerSpec, context: ConsumerContext) {
   const { db, log, batchSize, relative, stopSignal } = context
   const messages = await consumer.consume({ max_messages: batchSize * 2, expires: PULL_EXPIRES_MS })
-  stopSignal.addEventListener('abort', () => void messages.close(), { once: true })
+  // Set once this worker's pull requests have run out: what it has not started by then is handed back.
+  let closing = false
+  stopSignal.addEventListener('abort', () => void stopPulling(messages, PULL_EXPIRES_MS, () => (closing = true)), { once: true })
+  // Safe once no pull request of this worker is left on the server: nak'ed before, a message could be redelivered to one.
+  let handedBack = 0
+  const handBack = (message: JsMsg) => {
+    message.nak()
+    handedBack++
+    consumedMessages.inc({ consumer: spec.name, outcome: 'handed_back' })
+  }
   const queue = batchQueue<JsMsg>(batchSize * 2)
   const reading = (async () => {
     try {
@@ -78,6 +92,9 @@ export async function runConsumer(consumer: Consumer, spec: ConsumerSpec, contex
         if (spec.skips?.(relative(message.subject))) {
           message.ack()
           consumedMessages.inc({ consumer: spec.name, outcome: 'skipped' })
+        }
+        else if (closing) {
+          handBack(message)
         }
         else {
           await queue.put(message)
@@ -92,6 +109,10 @@ export async function runConsumer(consumer: Consumer, spec: ConsumerSpec, contex
   // A batch that throws (it could not even settle its messages) ends the loop and the worker.
   let failure: { error: unknown } | undefined
   for (let batch = await queue.take(batchSize, BATCH_LINGER_MS); batch.length > 0 && !failure; batch = await queue.take(batchSize, BATCH_LINGER_MS)) {
+    if (closing) {
+      batch.forEach(handBack)
+      continue
+    }
     const handling: Promise<void> = handleBatch(batch, spec, db, log)
       .catch((error: unknown) => void (failure ??= { error }))
       .finally(() => inFlight.delete(handling))
@@ -101,6 +122,7 @@ export async function runConsumer(consumer: Consumer, spec: ConsumerSpec, contex
   await Promise.all(inFlight)
   if (failure) throw failure.error
   await reading
+  if (stopSignal.aborted) log.info({ consumer: spec.name, handedBack }, 'consumer stopped')
 }
 
 async function handleBatch(messages: JsMsg[], spec: ConsumerSpec, db: Sql, log: Logger) {
@@ -114,11 +136,13 @@ async function handleBatch(messages: JsMsg[], spec: ConsumerSpec, db: Sql, log: 
     }
   }
   if (deliveries.length === 0) return
+  const spans = batchSpans(spec.name, deliveries)
   let outcomes: MessageOutcome[]
   try {
-    outcomes = await timed(spec, deliveries)
+    outcomes = await (spans ? spans.run(() => timed(spec, deliveries)) : timed(spec, deliveries))
   }
   catch (error) {
+    spans?.fail(error)
     // One message whose effect the database refuses must not hold the others hostage: unless the
     // database itself is away, handle each alone, so only the bad one is retried (and, at
     // max_deliver, dead-lettered through the advisory).
@@ -133,7 +157,9 @@ async function handleBatch(messages: JsMsg[], spec: ConsumerSpec, db: Sql, log: 
     log.warn({ consumer: spec.name, messages: deliveries.length, orderIds, err: error }, 'batch failed, will retry')
     return
   }
-  await Promise.all(deliveries.map((delivery, index) => settle(delivery, outcomes[index]!, spec, db, log)))
+  await Promise.all(deliveries.map((delivery, index) => spans
+    ? spans.settle(delivery.message, () => settle(delivery, outcomes[index]!, spec, db, log))
+    : settle(delivery, outcomes[index]!, spec, db, log)))
 }
 
 async function timed(spec: ConsumerSpec, deliveries: Delivery[]): Promise<MessageOutcome[]> {

@@ -11,7 +11,7 @@ export const workerMetrics = createMetricsRegistry()
 
 export const consumedMessages = new Counter({
   name: 'plaza_consumer_messages_total',
-  help: 'Messages this worker settled, by consumer and outcome: acked (handled or nothing to do), skipped (a subject it never acts on, acked unread), retried (nak with a delay: not due yet, or a transient failure), dead_lettered (terminated as poison)',
+  help: 'Messages this worker settled, by consumer and outcome: acked (handled or nothing to do), skipped (a subject it never acts on, acked unread), retried (nak with a delay: not due yet, or a transient failure), dead_lettered (terminated as poison), handed_back (nak without delay by a stopping worker that had not started it)',
   labelNames: ['consumer', 'outcome'] as const,
   registers: [workerMetrics],
 })

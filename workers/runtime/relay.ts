@@ -1,7 +1,10 @@
 import type { JetStreamClient } from '@nats-io/jetstream'
+import { headers } from '@nats-io/transport-node'
+import { SpanKind } from '@opentelemetry/api'
 import { connectionName, type Db } from '../../server/platform/db'
 import { listenDurably } from '../../server/platform/listen'
-import { lockUnpublished, markPublished, OUTBOX_CHANNEL } from '../../server/platform/outbox'
+import { lockUnpublished, markPublished, OUTBOX_CHANNEL, type PendingMessage } from '../../server/platform/outbox'
+import { activeTraceparent, contextOf, inSpan, tracingOn } from '../../server/platform/tracing'
 import type { PipelineNames } from '../../server/platform/jetstream'
 import type { Logger } from '../../server/platform/log'
 import { publishedMessages } from './metrics'
@@ -13,6 +16,26 @@ const POLL_MS = 1000
  * statements whatever it publishes, and under load a few milliseconds collect several orders' rows.
  */
 const LINGER_MS = 3
+
+/**
+ * Publishes one row with Nats-Msg-Id = its id. A row written in a trace carries it on in a
+ * `traceparent` header: from a span of its own while this process traces, else as it was written.
+ */
+function publish(js: JetStreamClient, subject: string, row: PendingMessage) {
+  const send = (traceparent: string | null) => {
+    const options = traceparent ? { msgID: row.id, headers: withTraceparent(traceparent) } : { msgID: row.id }
+    return js.publish(subject, JSON.stringify(row.payload), options)
+  }
+  if (!row.traceparent || !tracingOn()) return send(row.traceparent)
+  const span = { kind: SpanKind.PRODUCER, attributes: { 'messaging.system': 'nats', 'messaging.operation.type': 'send', 'messaging.destination.name': subject, 'messaging.message.id': row.id } }
+  return inSpan(`send ${subject}`, span, () => send(activeTraceparent()), contextOf(row.traceparent))
+}
+
+function withTraceparent(traceparent: string) {
+  const header = headers()
+  header.set('traceparent', traceparent)
+  return header
+}
 
 /**
  * Publishes outbox rows to JetStream with Nats-Msg-Id = row id, then marks them published. Rows are
@@ -40,7 +63,7 @@ export function startRelay(db: Db, databaseUrl: string, js: JetStreamClient, nam
     const published = await db.begin(async (tx) => {
       const rows = await lockUnpublished(tx, BATCH)
       if (rows.length === 0) return 0
-      await Promise.all(rows.map(row => js.publish(names.subject(row.subject), JSON.stringify(row.payload), { msgID: row.id })))
+      await Promise.all(rows.map(row => publish(js, names.subject(row.subject), row)))
       await markPublished(tx, rows.map(row => row.id))
       return rows.length
     })

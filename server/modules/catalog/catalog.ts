@@ -38,3 +38,13 @@ export interface CatalogEntry extends Product {
   storeLocation: string
   storeParticipating: boolean
 }
+
+/** A picture of a product. width and height are its largest rendition's; widths lists every rendition kept. */
+export interface ProductImage {
+  id: string
+  productId: string
+  position: number
+  width: number
+  height: number
+  widths: number[]
+}

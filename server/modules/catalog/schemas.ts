@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { BULK_DELETE_MAX, CATALOG_IDS_MAX, CATALOG_PAGE_MAX, CATALOG_PAGE_SIZE, CATEGORY_NAME_MAX, CONFIRM_DELAY_MAX_MS, DESCRIPTION_MAX, NAME_MAX, PRICE_MAX, STOCK_MAX } from '../../../shared/limits'
+import { BULK_DELETE_MAX, CATALOG_IDS_MAX, CATALOG_PAGE_MAX, CATALOG_PAGE_SIZE, CATEGORY_NAME_MAX, CONFIRM_DELAY_MAX_MS, DESCRIPTION_MAX, IMAGES_PER_PRODUCT_MAX, NAME_MAX, PRICE_MAX, STOCK_MAX } from '../../../shared/limits'
 import { euros } from '../shared/money'
 import { freeText, idParam, label, uuid } from '../shared/text'
 
@@ -45,6 +45,19 @@ export const categoryInput = z.strictObject({
 
 export const bulkDelete = z.strictObject({
   ids: z.array(uuid).min(1, 'must list at least one id').max(BULK_DELETE_MAX, `must list at most ${BULK_DELETE_MAX} ids`),
+})
+
+/** Route parameters of one of a product's images. */
+export const productImageParams = z.object({ id: uuid, imageId: uuid })
+
+/** A rendition's public address, /images/<id>/<width>.webp. */
+export const imageFileParams = z.object({
+  id: uuid,
+  file: z.string().regex(/^[1-9]\d{0,4}\.webp$/).transform(file => Number.parseInt(file, 10)),
+})
+
+export const imageOrder = z.strictObject({
+  imageIds: z.array(uuid).min(1, 'must list at least one id').max(IMAGES_PER_PRODUCT_MAX, `must list at most ${IMAGES_PER_PRODUCT_MAX} ids`),
 })
 
 export const catalogQuery = z.object({

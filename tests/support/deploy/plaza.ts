@@ -22,7 +22,7 @@ export const ofKind = (manifests: Manifest[], kind: string) => manifests.filter(
 export const configNames = new Set(Object.keys(configSchema.shape))
 
 /** …and those read on their own, each by the file named (a test checks that it does). */
-export const READ_ELSEWHERE: Record<string, string> = { LOG_LEVEL: 'server/platform/log.ts' }
+export const READ_ELSEWHERE: Record<string, string> = { LOG_LEVEL: 'server/platform/log.ts', OTEL_EXPORTER_OTLP_ENDPOINT: 'server/platform/tracing.ts' }
 
 export { WORKER_ROLES } from '../../../server/platform/config'
 

@@ -1,6 +1,7 @@
 import type { Sql } from '../../../platform/db'
 import { toCents } from '../../shared/money'
 import { updateProduct as updateProductRow } from '../adapters/products.pg'
+import { attachImages } from '../queries/product-images'
 import { productView } from '../view'
 import { isUnknownCategory, productNotFound, unknownCategory } from '../errors'
 import type { ProductPatch } from '../schemas'
@@ -12,5 +13,6 @@ export async function updateProduct(db: Sql, id: string, patch: ProductPatch) {
     throw isUnknownCategory(error) ? unknownCategory() : error
   })
   if (!product) throw productNotFound()
-  return productView(product)
+  const [view] = await attachImages(db, [productView(product)])
+  return view!
 }

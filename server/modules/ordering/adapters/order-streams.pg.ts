@@ -1,5 +1,5 @@
 import type { Sql } from '../../../platform/db'
-import { OUTBOX_CHANNEL, type OutgoingMessage } from '../../../platform/outbox'
+import { OUTBOX_CHANNEL, traceparentOf, type OutgoingMessage } from '../../../platform/outbox'
 import { VersionConflict } from '../errors'
 import type { Order, OrderEvent } from '../order'
 import { keepNewestState } from './orders.pg'
@@ -45,7 +45,8 @@ export async function appendToStreams(tx: Sql, appends: StreamAppend[]): Promise
   const column = <R, T>(rows: R[], value: (row: R) => T) => rows.map(value)
   // JSON travels as text[] and is cast per row: a jsonb[] parameter would encode each string once more.
   const json = <R>(rows: R[], value: (row: R) => unknown) => rows.map(row => value(row) == null ? null : JSON.stringify(value(row)))
-  const orders = appends.map(({ order, events, idempotencyKey, idempotencyFingerprint }) => ({ ...order, isNew: events[0]?.version === 1, idempotencyKey, idempotencyFingerprint }))
+  // A new order keeps the trace context its OrderPlaced carries (tracing on): paying or cancelling it continues that trace.
+  const orders = appends.map(({ order, events, messages, idempotencyKey, idempotencyFingerprint }) => ({ ...order, isNew: events[0]?.version === 1, idempotencyKey, idempotencyFingerprint, traceparent: messages[0]?.traceparent ?? null }))
   try {
     const [{ at }] = await tx<[{ at: Date }]>`
       with clock as (
@@ -60,24 +61,26 @@ export async function appendToStreams(tx: Sql, appends: StreamAppend[]): Promise
           as e(order_id, version, type, data, message_id, causation_id, consumer, delivery_attempt)
       ), read_model as (
         insert into ordering.orders (id, customer_id, payment_id, status, payment_status, stores_status, store_statuses, lines,
-                                     total_cents, rejection, version, idempotency_key, idempotency_fingerprint, placed_at, updated_at, deadline_at)
+                                     total_cents, rejection, version, idempotency_key, idempotency_fingerprint, placed_at, updated_at, deadline_at, traceparent)
         select o.id, o.customer_id, o.payment_id, o.status, o.payment_status, o.stores_status, o.store_statuses::jsonb, o.lines::jsonb,
-               o.total_cents, o.rejection::jsonb, o.version, o.idempotency_key, o.idempotency_fingerprint, coalesce(o.placed_at, clock.at), clock.at, o.deadline_at
+               o.total_cents, o.rejection::jsonb, o.version, o.idempotency_key, o.idempotency_fingerprint, coalesce(o.placed_at, clock.at), clock.at, o.deadline_at, o.traceparent
         from clock, unnest(
           ${column(orders, o => o.id)}::uuid[], ${column(orders, o => o.customerId)}::uuid[], ${column(orders, o => o.paymentId)}::uuid[],
           ${column(orders, o => o.status)}::text[], ${column(orders, o => o.paymentStatus)}::text[], ${column(orders, o => o.storesStatus)}::text[],
           ${json(orders, o => o.storeStatuses)}::text[], ${json(orders, o => o.lines)}::text[], ${column(orders, o => o.totalCents)}::bigint[],
           ${json(orders, o => o.rejection)}::text[], ${column(orders, o => o.version)}::int[], ${column(orders, o => o.idempotencyKey ?? null)}::text[],
           ${column(orders, o => o.idempotencyFingerprint ?? null)}::text[],
-          ${column(orders, o => o.isNew ? null : o.placedAt)}::timestamptz[], ${column(orders, o => o.deadlineAt)}::timestamptz[])
+          ${column(orders, o => o.isNew ? null : o.placedAt)}::timestamptz[], ${column(orders, o => o.deadlineAt)}::timestamptz[],
+          ${column(orders, o => o.traceparent)}::text[])
           as o(id, customer_id, payment_id, status, payment_status, stores_status, store_statuses, lines,
-               total_cents, rejection, version, idempotency_key, idempotency_fingerprint, placed_at, deadline_at)
+               total_cents, rejection, version, idempotency_key, idempotency_fingerprint, placed_at, deadline_at, traceparent)
         ${keepNewestState(tx)}
       ), queued as (
-        insert into platform.outbox (id, subject, payload)
-        select m.id, m.subject, m.payload::jsonb || jsonb_build_object('occurredAt', to_char(clock.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
-        from clock, unnest(${column(messages, m => m.id)}::uuid[], ${column(messages, m => m.subject)}::text[], ${json(messages, m => m.payload)}::text[])
-          as m(id, subject, payload)
+        insert into platform.outbox (id, subject, payload, traceparent)
+        select m.id, m.subject, m.payload::jsonb || jsonb_build_object('occurredAt', to_char(clock.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')), m.traceparent
+        from clock, unnest(${column(messages, m => m.id)}::uuid[], ${column(messages, m => m.subject)}::text[], ${json(messages, m => m.payload)}::text[],
+                           ${column(messages, traceparentOf)}::text[])
+          as m(id, subject, payload, traceparent)
       )
       select clock.at,
              (select count(pg_notify(${ORDER_CHANGED_CHANNEL}, id::text)) from unnest(${column(orders, o => o.id)}::uuid[]) as id) as listeners_woken,

@@ -1,6 +1,7 @@
 import { config } from '../../../platform/config'
 import { db } from '../../../platform/db'
 import { groupCommit } from '../../../platform/group-commit'
+import { activeTraceparent } from '../../../platform/tracing'
 import { priceBaskets } from '../../catalog'
 import { findOpenAuthorizations } from '../../payments'
 import { placeOrders, type PlaceOrderRequest } from './place-orders'
@@ -16,11 +17,11 @@ const placeGrouped = groupCommit((requests: PlaceOrderRequest[]) => placeOrders(
   now: () => new Date(),
   deadlineMs: config().ORDER_CONFIRM_DEADLINE_MS,
   idempotencyTtlMs: config().PLAZA_IDEMPOTENCY_KEY_TTL_SECONDS * 1000,
-}), { maxBatch: 100, maxInFlight: 4 })
+}), { maxBatch: 100, maxInFlight: 4, name: 'ordering.place-orders' })
 
 /** Places one order, with whatever other requests of this process are placing orders at the moment; throws why it was refused. */
 export async function placeOrder(request: PlaceOrderRequest) {
-  const outcome = await placeGrouped(request)
+  const outcome = await placeGrouped({ ...request, traceparent: activeTraceparent() })
   if ('error' in outcome) throw outcome.error
   return outcome
 }

@@ -20,7 +20,11 @@ export interface PlaceOrderPorts {
   idempotencyTtlMs: number
 }
 
-export type PlaceOrderRequest = PlaceOrderInput & { idempotencyKey?: string }
+/**
+ * `traceparent`: the trace context of the request placing it (tracing on), for its outbox row; the
+ * orders of several requests are written in one batch, whose active context is only one of them.
+ */
+export type PlaceOrderRequest = PlaceOrderInput & { idempotencyKey?: string, traceparent?: string | null }
 
 /** Per request: the order (new, or the one its Idempotency-Key created before), or why it was refused. */
 export type PlaceOrderOutcome = { order: Order, created: boolean } | { error: unknown }
@@ -102,7 +106,7 @@ export function newOrder(request: PlaceOrderRequest, lines: OrderLine[], now: Da
   return {
     order,
     events: [{ version: 1, event, messageId, cause: HTTP_CAUSE }],
-    messages: integrationMessage(order, event, messageId, HTTP_CAUSE.causationId),
+    messages: integrationMessage(order, event, messageId, HTTP_CAUSE.causationId).map(message => ({ ...message, traceparent: request.traceparent })),
     idempotencyKey: request.idempotencyKey,
     idempotencyFingerprint: request.idempotencyKey === undefined ? undefined : fingerprintOf(request),
   }
