@@ -4,6 +4,7 @@ import { selectCatalogFacets, selectCatalogPage, type RankedEntry } from '../ada
 import { decodeCursor, encodeCursor, type CatalogCursor } from '../cursor'
 import type { CatalogPageQuery, CatalogSort } from '../schemas'
 import { catalogEntryView } from '../view'
+import { attachImages } from './product-images'
 
 /** A list shows the start of a description; the product's own page (GET /api/products/:id) has it all. */
 export const LIST_DESCRIPTION_MAX = 200
@@ -32,7 +33,8 @@ export async function listCatalogPage(db: Sql, query: CatalogPageQuery): Promise
   const page = rows.slice(0, limit)
   const last = page.at(-1)
   return {
-    items: page.map(row => ({ ...catalogEntryView(row), description: shorten(row.description) })),
+    // Each card's pictures, in one more query for the whole page.
+    items: await attachImages(db, page.map(row => ({ ...catalogEntryView(row), description: shorten(row.description) }))),
     total: facets?.total ?? page.length,
     nextCursor: rows.length > limit && last ? encodeCursor(cursorAfter(sort, last)) : null,
     facets: { categories: facets?.categories ?? [], stores: facets?.stores ?? [] },
