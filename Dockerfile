@@ -1,6 +1,8 @@
 # One image for every Plaza process: web (default command), migrate, and the worker (node .output/worker/main.mjs).
 FROM node:20.20-bookworm-slim
 WORKDIR /app
+# The demo mall's pictures write product names in DejaVu Sans (scripts/demo-mall/pictures.ts); the slim image has no fonts.
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
 ENV PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 NUXT_TELEMETRY_DISABLED=1
 COPY package.json package-lock.json ./
 # Scripts are skipped here because `nuxt prepare` needs the sources, which are copied next.

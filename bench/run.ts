@@ -9,6 +9,7 @@ import { closeShop, openShop, type Shop } from './support/shop'
 import { buildApp } from '../scripts/build'
 import { WORKER_ENTRY } from '../scripts/worker-process'
 import { SERVER_ENTRY, startBenchStack, type BenchStack, type StackOptions } from './support/stack'
+import { catalog } from './scenarios/catalog'
 import { delays } from './scenarios/delays'
 import { http } from './scenarios/http'
 import { limit } from './scenarios/limit'
@@ -17,9 +18,9 @@ import { pipeline } from './scenarios/pipeline'
 import { scaleout } from './scenarios/scaleout'
 
 const resultsDir = join(import.meta.dirname, 'results')
-const SCENARIOS: Scenario[] = [limit, pipeline, delays, http, memory, scaleout]
+const SCENARIOS: Scenario[] = [limit, pipeline, delays, http, catalog, memory, scaleout]
 
-const USAGE = `npm run bench [-- --quick] [--only=limit,pipeline,delays,http,memory,scaleout] [--reps=3] [--workers=1] [--cpu-prof]
+const USAGE = `npm run bench [-- --quick] [--only=limit,pipeline,delays,http,catalog,memory,scaleout] [--reps=3] [--workers=1] [--cpu-prof]
   --quick      small counts and one repetition (a smoke run, under 2 minutes on an idle machine)
   --only       run only these scenarios (comma-separated)
   --reps       repetitions per measurement; the table shows medians (default 3, 1 with --quick)

@@ -1,6 +1,7 @@
 /**
  * The checkout: the basket checked against the catalog, the customer's session, a payment
- * authorization (an unused one is picked up again after a reload), and the order's submission.
+ * authorization (an unused one is picked up again after a reload), and the order's submission, which
+ * ends on the order's own page.
  */
 export function useCheckout() {
   const basket = useBasketStore()
@@ -9,19 +10,13 @@ export function useCheckout() {
 
   const customerId = computed(() => (user.value?.role === 'customer' ? user.value.customerId : undefined))
   const payment = ref<PaymentView | null>(null)
-  const placed = ref<OrderView | null>(null)
 
-  // The catalog as it is now, to flag basket lines that were removed or repriced since they were added.
-  const { data: catalog, refresh: refreshCatalog, status: catalogStatus } = useFetch<CatalogEntryView[]>('/api/products', {
-    query: { participating: 'true' },
-    server: false,
-    lazy: true,
-    default: () => [],
-  })
-  const problems = computed(() => (catalogStatus.value === 'success' ? basket.problems(catalog.value) : {}))
+  const { catalog, problems, checking, refresh: refreshCatalog } = useBasketCatalog('checkout')
   const blocking = computed(() => Object.values(problems.value).some(problem => problem.kind !== 'stock'))
 
-  function fixBasket() {
+  async function fixBasket() {
+    // Asked again first, so that a line added since the last check is not taken for gone.
+    await refreshCatalog()
     basket.reconcile(catalog.value)
     notify.success('Basket updated', 'Removed products are gone and prices are current.')
   }
@@ -33,9 +28,9 @@ export function useCheckout() {
       // A payment's orderId is set only once the pipeline claims it, so the orders are asked too.
       const [payments, orders] = await Promise.all([
         $fetch<PaymentView[]>(`/api/customers/${customerId.value}/payments`),
-        $fetch<OrderView[]>(`/api/customers/${customerId.value}/orders`),
+        $fetch<CursorPage<OrderView>>(`/api/customers/${customerId.value}/orders`, { query: { limit: 50 } }),
       ])
-      const funding = new Set(orders.map(order => order.paymentId))
+      const funding = new Set(orders.items.map(order => order.paymentId))
       // An authorization made while this was loading wins.
       payment.value ??= payments
         .filter(candidate => candidate.status === 'authorized' && !candidate.orderId && !funding.has(candidate.id))
@@ -56,16 +51,18 @@ export function useCheckout() {
   const idempotencyKey = ref<string | null>(null)
   watch(() => [basket.lines, payment.value?.id], () => (idempotencyKey.value = null), { deep: true })
   const submitting = ref(false)
+  const submitProblem = ref<string>()
   const canSubmit = computed(() => !!customerId.value && !!payment.value && basket.lines.length > 0 && !blocking.value)
 
   async function submit() {
     if (!canSubmit.value || submitting.value) return
     submitting.value = true
+    submitProblem.value = undefined
     idempotencyKey.value ??= crypto.randomUUID()
     try {
       await refreshCatalog()
       if (blocking.value) {
-        notify.failure('The basket changed', new Error('Some products were removed or repriced: review the flagged lines, then submit again.'))
+        submitProblem.value = 'The catalog changed: some products were removed or repriced. Review the flagged lines in step 1, then submit again.'
         return
       }
       const order = await $fetch<OrderView>('/api/orders', {
@@ -77,15 +74,14 @@ export function useCheckout() {
           items: basket.lines.map(line => ({ productId: line.productId, quantity: line.quantity })),
         },
       })
-      placed.value = order
       basket.clear()
       payment.value = null
       idempotencyKey.value = null
-      notify.success('Order submitted', `Order ${shortId(order.id)} is pending: watch it below.`)
-      document.getElementById('your-orders-title')?.scrollIntoView({ behavior: 'smooth', block: 'start' })
+      // The order's page says it was placed and follows it live: no toast over it.
+      await navigateTo(`/orders/${order.id}`)
     }
     catch (error) {
-      notify.failure('Could not submit the order', error)
+      submitProblem.value = `Could not submit the order: ${errorMessage(error)}`
     }
     finally {
       submitting.value = false
@@ -94,15 +90,15 @@ export function useCheckout() {
 
   const submitHint = computed(() => {
     if (!basket.lines.length) return 'Your basket is empty.'
-    if (!customerId.value) return 'Register or sign in first (step 1).'
-    if (!payment.value) return 'Authorize a payment first (step 2).'
+    if (!customerId.value) return 'Register or sign in first (step 2).'
+    if (!payment.value) return 'Authorize the payment first (step 3).'
     if (blocking.value) return 'Update the basket first: some lines changed in the catalog.'
-    if (payment.value.amount < basket.total) return `The authorization (${formatEuros(payment.value.amount)}) is less than the total: payment will refuse.`
+    if (payment.value.amount < basket.total) return `The amount authorized (${formatEuros(payment.value.amount)}) is less than the total: the payment will be declined.`
     return undefined
   })
 
   return {
-    basket, user, customerId, payment, placed, problems, checking: computed(() => catalogStatus.value === 'pending'),
-    fixBasket, refreshCatalog, refreshSession, signOut: () => signOut(), submitting, canSubmit, submit, submitHint,
+    basket, user, customerId, payment, problems, checking,
+    fixBasket, refreshCatalog, refreshSession, signOut: () => signOut(), submitting, submitProblem, canSubmit, submit, submitHint,
   }
 }

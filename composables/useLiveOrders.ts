@@ -3,8 +3,12 @@
  * (GET /api/orders/:id/live sends the state now and after every change). The browser reconnects by
  * itself and the server sends the current state first, so nothing is missed across a drop.
  * Sources close when their order reaches a final state, when it leaves the list, and on unmount.
+ * A browser keeps at most six connections to a server over HTTP/1.1, and each source holds one, so a
+ * list follows only the orders `follow` picks, at most `max` of them (the first in the list).
  */
-export function useLiveOrders(orders: Ref<OrderView[]>) {
+export function useLiveOrders(orders: Ref<OrderView[]>, options: { follow?: (order: OrderView) => boolean, max?: number } = {}) {
+  const follow = options.follow ?? isLive
+  const max = options.max ?? 3
   const sources = new Map<string, EventSource>()
   const connected = ref(new Set<string>())
 
@@ -43,7 +47,7 @@ export function useLiveOrders(orders: Ref<OrderView[]>) {
   }
 
   function sync() {
-    const wanted = new Set(orders.value.filter(isLive).map(order => order.id))
+    const wanted = new Set(orders.value.filter(follow).slice(0, max).map(order => order.id))
     for (const id of [...sources.keys()]) if (!wanted.has(id)) close(id)
     for (const id of wanted) if (!sources.has(id)) open(id)
   }

@@ -1,12 +1,27 @@
-/** Toasts with one look across Plaza: short success notes, errors that stay until read. */
+import type { ToastMessageOptions } from 'primevue/toast'
+
+/** The toasts on screen, oldest first: at most MAX_SHOWN, so they never pile up over the page. */
+const shown: ToastMessageOptions[] = []
+const MAX_SHOWN = 2
+
+/**
+ * Toasts with one look across Plaza: short notes of something done, out of the way (app.vue places
+ * them). A failure a form or a button can show beside itself belongs there instead (FormProblem).
+ */
 export function useNotify() {
   const toast = useToast()
+  function show(message: ToastMessageOptions) {
+    toast.add(message)
+    shown.push(message)
+    // A toast that already timed out is gone; removing it again does nothing.
+    while (shown.length > MAX_SHOWN) toast.remove(shown.shift()!)
+  }
   return {
     success(summary: string, detail?: string) {
-      toast.add({ severity: 'success', summary, detail, life: 3000 })
+      show({ severity: 'success', summary, detail, life: 2500 })
     },
     failure(summary: string, error: unknown) {
-      toast.add({ severity: 'error', summary, detail: errorMessage(error), life: 8000 })
+      show({ severity: 'error', summary, detail: errorMessage(error), life: 6000 })
     },
   }
 }

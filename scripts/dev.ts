@@ -2,11 +2,11 @@ import { spawn } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { config } from '../server/platform/config'
-import { migrate } from './migrate'
+import { prepareDatabase } from './migrate'
 
-// Development: migrations, the Nuxt dev server (hot reload) and a worker that restarts when its code changes.
+// Development: migrations (and the demo mall on an empty catalog), the Nuxt dev server (hot reload) and a worker that restarts when its code changes.
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-await migrate(config().DATABASE_URL, line => console.log(line))
+await prepareDatabase(config(), line => console.log(line))
 const children = [
   spawn(process.execPath, [join(root, 'node_modules', 'nuxt', 'bin', 'nuxt.mjs'), 'dev'], { cwd: root, stdio: 'inherit' }),
   spawn(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'watch', '--clear-screen=false', 'workers/main.ts'], { cwd: root, stdio: 'inherit' }),

@@ -2,8 +2,8 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { runner } from 'node-pg-migrate'
 import postgres from 'postgres'
-import { ConfigError, config } from '../server/platform/config'
-import { waitForDatabase } from '../server/platform/db'
+import { ConfigError, config, type Config } from '../server/platform/config'
+import { closeDb, db, waitForDatabase } from '../server/platform/db'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -48,9 +48,31 @@ export async function migrate(databaseUrl: string, log: (line: string) => void =
   for (const migration of applied) log(`[migrate] applied ${migration.name}`)
 }
 
+/**
+ * What runs once before web and workers start (`npm start`, and docker compose's and Kubernetes'
+ * migrate step): the migrations, then the demo mall when PLAZA_DEMO_MALL is on and the catalog is
+ * empty. A demo mall that fails says so and leaves the catalog empty; it never stops Plaza starting.
+ */
+export async function prepareDatabase(settings: Config, log: (line: string) => void = console.error): Promise<void> {
+  await migrate(settings.DATABASE_URL, log)
+  if (settings.PLAZA_DEMO_MALL === 'off') return
+  try {
+    // Loaded only here: the catalog module and sharp stay out of what tests import with migrate().
+    const { seedDemoMall } = await import('./demo-mall/seed')
+    const mall = await seedDemoMall(db(), log)
+    if (mall) log(`[plaza] Demo mall created: ${mall.stores} stores, ${mall.products} products in ${mall.categories} categories, ${mall.pictures} pictures (${mall.seconds.toFixed(1)} s); set PLAZA_DEMO_MALL=off to start empty`)
+  }
+  catch (error) {
+    log(`[plaza] The demo mall could not be created (${(error as Error).message}); the catalog stays empty`)
+  }
+  finally {
+    await closeDb()
+  }
+}
+
 async function main() {
   try {
-    await migrate(config().DATABASE_URL)
+    await prepareDatabase(config())
   }
   catch (error) {
     console.error(error instanceof ConfigError ? error.message : `Migrations failed: ${(error as Error).message}`)

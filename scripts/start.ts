@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ConfigError, config } from '../server/platform/config'
 import { buildApp } from './build'
-import { migrate } from './migrate'
+import { prepareDatabase } from './migrate'
 import { WEB_NODE_FLAGS } from './web-process'
 import { WORKER_ENTRY } from './worker-process'
 
@@ -41,7 +41,7 @@ async function main() {
     console.log('[plaza] Building the app (npm run build)…')
     await buildApp()
   }
-  await migrate(settings.DATABASE_URL, line => console.log(line))
+  await prepareDatabase(settings, line => console.log(line))
 
   const children = [
     run(process.execPath, [...WEB_NODE_FLAGS, serverEntry], { ...process.env, PORT: String(settings.PORT) }),

@@ -4,6 +4,18 @@
 /** A store's name and location, a product's name. */
 export const NAME_MAX = 120
 export const DESCRIPTION_MAX = 2000
+/** A category's name: a word or two that fits on a filter chip. */
+export const CATEGORY_NAME_MAX = 60
+
+/**
+ * Products on one page of the shopping catalog: the default, and the most a client may ask for. Each
+ * product card is about 3 KB of server-rendered HTML and 1 ms of the web's CPU: 12 keep /shopping
+ * under 100 KB (docs/catalog.md).
+ */
+export const CATALOG_PAGE_SIZE = 12
+export const CATALOG_PAGE_MAX = 60
+/** Products one catalog request may name by id (a basket's lines: ORDER_MAX_LINES). */
+export const CATALOG_IDS_MAX = 100
 export const STOCK_MAX = 1_000_000_000
 /** Euros. */
 export const PRICE_MAX = 1_000_000
@@ -29,3 +41,8 @@ export const PASSWORD_MIN = 8
 export const PASSWORD_MAX = 200
 /** Digits of a one-time code. */
 export const ONE_TIME_CODE_DIGITS = 6
+
+/** Bytes of one uploaded product image (10 MiB, "10 MB" to a person). */
+export const IMAGE_MAX_BYTES = 10 * 1024 * 1024
+/** Images of one product. */
+export const IMAGES_PER_PRODUCT_MAX = 12

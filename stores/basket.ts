@@ -1,13 +1,7 @@
 import { defineStore } from 'pinia'
 import { BASKET_MAX_QUANTITY } from '#shared/limits'
-
-export interface BasketLine {
-  productId: string
-  quantity: number
-  name: string
-  price: number
-  storeName: string
-}
+import type { ProductImageView } from '#shared/types/catalog'
+import { parseLines, type BasketLine } from '../utils/basket-lines'
 
 /** What a basket line no longer agrees on with the catalog. */
 export type LineProblem =
@@ -16,20 +10,6 @@ export type LineProblem =
   | { kind: 'stock', stock: number }
 
 const STORAGE_KEY = 'plaza-basket'
-
-function parseLines(raw: string | null): BasketLine[] {
-  if (!raw) return []
-  try {
-    const value: unknown = JSON.parse(raw)
-    if (!Array.isArray(value)) return []
-    return value.filter((line): line is BasketLine =>
-      typeof line?.productId === 'string' && Number.isInteger(line.quantity) && line.quantity > 0
-      && typeof line.name === 'string' && typeof line.price === 'number' && typeof line.storeName === 'string')
-  }
-  catch {
-    return []
-  }
-}
 
 /** A basket line's quantity: a whole number from 1 to BASKET_MAX_QUANTITY. */
 export const clampQuantity = (quantity: number) => Math.min(BASKET_MAX_QUANTITY, Math.max(1, Math.round(quantity) || 1))
@@ -60,11 +40,11 @@ export const useBasketStore = defineStore('basket', () => {
     })
   }
 
-  function add(product: { id: string, name: string, price: number, storeName: string }, quantity: number) {
+  function add(product: { id: string, name: string, price: number, storeName: string, images?: ProductImageView[] }, quantity: number) {
     const existing = lines.value.find(line => line.productId === product.id)
     lines.value = existing
       ? lines.value.map(line => (line === existing ? { ...line, quantity: clampQuantity(line.quantity + quantity) } : line))
-      : [...lines.value, { productId: product.id, name: product.name, price: product.price, storeName: product.storeName, quantity: clampQuantity(quantity) }]
+      : [...lines.value, { productId: product.id, name: product.name, price: product.price, storeName: product.storeName, image: product.images?.[0] ?? null, quantity: clampQuantity(quantity) }]
     save()
   }
 
@@ -96,14 +76,14 @@ export const useBasketStore = defineStore('basket', () => {
     return found
   }
 
-  /** Drops the lines that are gone and takes the catalog's current prices. Stock is left alone: the store decides. */
-  function reconcile(catalog: { id: string, name: string, price: number, storeName: string }[]) {
+  /** Drops the lines that are gone and takes the catalog's current prices (and picture). Stock is left alone: the store decides. */
+  function reconcile(catalog: { id: string, name: string, price: number, storeName: string, images?: ProductImageView[] }[]) {
     const byId = new Map(catalog.map(product => [product.id, product]))
     lines.value = lines.value
       .filter(line => byId.has(line.productId))
       .map((line) => {
         const product = byId.get(line.productId)!
-        return { ...line, name: product.name, price: product.price, storeName: product.storeName }
+        return { ...line, name: product.name, price: product.price, storeName: product.storeName, image: product.images?.[0] ?? line.image }
       })
     save()
   }

@@ -6,6 +6,20 @@ import Aura from '@primeuix/themes/aura'
 // text of outlined and text buttons use 700.
 const readable = (color: string) => ({ color: `{${color}.700}` })
 
+// Aura's toasts are see-through (a tinted 95 % or 16 % background with a blur) and their titles are
+// shade 600 (light) or 500 (dark), about 3:1 against that. Plaza's are opaque, their title and text
+// at least 4.5:1 in both schemes: shade 800 on shade 50 in light, shade 200 on shade 950 in dark.
+const toastTone = (color: string, scheme: 'light' | 'dark') => (scheme === 'light'
+  ? { background: `{${color}.50}`, borderColor: `{${color}.300}`, color: `{${color}.800}`, detailColor: '{surface.800}', closeButton: { hoverBackground: `{${color}.100}`, focusRing: { color: `{${color}.800}`, shadow: 'none' } } }
+  : { background: `{${color}.950}`, borderColor: `{${color}.700}`, color: `{${color}.200}`, detailColor: '{surface.100}', closeButton: { hoverBackground: `{${color}.900}`, focusRing: { color: `{${color}.200}`, shadow: 'none' } } })
+const toastScheme = (scheme: 'light' | 'dark') => ({
+  root: { blur: '0' },
+  info: toastTone('sky', scheme),
+  success: toastTone('green', scheme),
+  warn: toastTone('amber', scheme),
+  error: toastTone('red', scheme),
+})
+
 const Plaza = definePreset(Aura, {
   semantic: {
     colorScheme: {
@@ -15,6 +29,10 @@ const Plaza = definePreset(Aura, {
     },
   },
   components: {
+    toast: {
+      root: { width: '22rem' },
+      colorScheme: { light: toastScheme('light'), dark: toastScheme('dark') },
+    },
     button: {
       colorScheme: {
         light: {

@@ -18,6 +18,14 @@ export const formatClock = (iso: string) => `${clock.format(new Date(iso))} UTC`
 /** Time of day to the millisecond, for events that follow each other closely. */
 export const formatTime = (iso: string) => time.format(new Date(iso))
 
+/**
+ * A moment in the shopper's own time zone (the browser's, unless `timeZone` is given), without seconds.
+ * Only in the browser after hydration (components/base/LocalTime.vue): the server cannot know the zone.
+ */
+export function formatLocalDateTime(iso: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso))
+}
+
 /** The first block of a UUID: enough to tell orders apart on screen. */
 export const shortId = (id: string) => id.slice(0, 8)
 

@@ -1,9 +1,10 @@
 // The server's limits (shared/limits.ts) checked in the browser first, so each message sits next to
 // its field. The server checks again; its field issues land on the same fields (useValidatedForm).
-import { CUSTOMER_NAME_MAX, DESCRIPTION_MAX, NAME_MAX, PASSWORD_MAX, PASSWORD_MIN, PHONE_DIGITS_MAX, PHONE_DIGITS_MIN, PRICE_MAX, STOCK_MAX } from '#shared/limits'
+import { CATEGORY_NAME_MAX, CUSTOMER_NAME_MAX, DESCRIPTION_MAX, NAME_MAX, PASSWORD_MAX, PASSWORD_MIN, PHONE_DIGITS_MAX, PHONE_DIGITS_MIN, PRICE_MAX, STOCK_MAX } from '#shared/limits'
 
 export interface StoreDraft { name: string, location: string }
-export interface ProductDraft { name: string, description: string, stock: number | null, price: number | null }
+export interface ProductDraft { name: string, description: string, stock: number | null, price: number | null, categoryId: string | null }
+export interface CategoryDraft { name: string }
 
 type Errors = Record<string, string>
 
@@ -34,6 +35,10 @@ export function validateProduct(draft: ProductDraft): Errors {
       ? 'Price is required'
       : draft.price < 0 || draft.price > PRICE_MAX ? `Price must be from €0 to €${PRICE_MAX.toLocaleString('en-IE')}` : undefined,
   })
+}
+
+export function validateCategory(draft: CategoryDraft): Errors {
+  return only({ name: label(draft.name, 'Name', CATEGORY_NAME_MAX) })
 }
 
 /** What POST /api/customers checks. */

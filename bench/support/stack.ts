@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createTestDatabase, type TestDatabase } from '../../tests/support/database'
-import { freePort, RAISED_LIMITS, TEST_ADMIN_PASSWORD, TEST_SESSION_PASSWORD } from '../../tests/support/server'
+import { freePort, NO_DEMO_MALL, RAISED_LIMITS, TEST_ADMIN_PASSWORD, TEST_SESSION_PASSWORD } from '../../tests/support/server'
 import { deleteStream, NATS_URL } from '../../tests/support/stack'
 import { WEB_NODE_FLAGS } from '../../scripts/web-process'
 import { WORKER_ENTRY } from '../../scripts/worker-process'
@@ -64,6 +64,7 @@ export async function startBenchStack(label: string, options: StackOptions = {})
     // and every client comes from 127.0.0.1, so the per-address limits are raised as in the tests.
     PLAZA_PASSWORD_SCRYPT_LOG2N: '10',
     ...RAISED_LIMITS,
+    ...NO_DEMO_MALL,
     ...options.env,
   }
   const nodeArgs = options.nodeArgs ?? []

@@ -1,7 +1,7 @@
 import { setResponseHeader } from 'h3'
 
 // The API, and the pages whose server-rendered HTML carries a signed-in user's data.
-const PERSONAL = /^\/(api|admin|checkout|account)(\/|\?|$)/
+const PERSONAL = /^\/(api|admin|checkout|account|orders)(\/|\?|$)/
 
 /**
  * Personal answers are not stored by browsers or shared caches unless their route says otherwise:

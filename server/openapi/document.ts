@@ -9,8 +9,8 @@ const STATUS_TEXT: Record<number, string> = {
   404: 'Missing, or not yours (NOT_FOUND)',
   409: 'Not allowed in the current state (CONFLICT)',
   413: 'Body too large (PAYLOAD_TOO_LARGE)',
-  415: 'Body is not JSON (UNSUPPORTED_MEDIA_TYPE)',
-  422: 'Refers to an unknown product or payment (UNPROCESSABLE)',
+  415: 'Body is not JSON, or not an image type the route takes (UNSUPPORTED_MEDIA_TYPE)',
+  422: 'Refers to an unknown product, payment or category, or an image that cannot be read (UNPROCESSABLE)',
   429: 'Too many requests (RATE_LIMITED)',
   503: 'Database unreachable or still starting (UNAVAILABLE)',
 }
@@ -20,12 +20,17 @@ const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
 
 function errorCodes(operation: Operation): number[] {
   const codes = new Set(operation.errors)
-  if (operation.body || operation.query || operation.path.includes('{id}')) codes.add(400)
+  if (operation.body || operation.accepts || operation.query || operation.path.includes('{id}')) codes.add(400)
   if (operation.access === 'admin') [401, 403].forEach(code => codes.add(code))
   if (operation.access === 'signed-in') codes.add(401)
   if (!operation.path.endsWith('/health') && !operation.path.endsWith('openapi.json')) codes.add(503)
   return [...codes].sort()
 }
+
+/** A file as the body itself, or as the form field "file". */
+const uploadSchema = (type: string) => type === 'multipart/form-data'
+  ? { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } }
+  : { type: 'string', format: 'binary' }
 
 function describe(operation: Operation) {
   const responses: Record<string, unknown> = {
@@ -39,7 +44,7 @@ function describe(operation: Operation) {
     responses[code] = { description: STATUS_TEXT[code], content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }
   }
   const parameters = [
-    ...(operation.path.includes('{id}') ? [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }] : []),
+    ...[...operation.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string', format: 'uuid' } })),
     ...Object.entries(operation.query?.shape ?? {}).map(([name, schema]) => ({ name, in: 'query', required: false, schema: jsonSchema(schema as z.ZodType, 'input') })),
   ]
   return {
@@ -49,6 +54,7 @@ function describe(operation: Operation) {
     ...(operation.access === 'anyone' ? {} : { security: [{ session: [] }] }),
     ...(parameters.length ? { parameters } : {}),
     ...(operation.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(operation.body, 'input') } } } } : {}),
+    ...(operation.accepts ? { requestBody: { required: true, content: Object.fromEntries(operation.accepts.map(type => [type, { schema: uploadSchema(type) }])) } } : {}),
     responses,
   }
 }

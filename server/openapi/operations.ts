@@ -1,9 +1,10 @@
 import { z } from 'zod'
-import { bulkDelete, catalogQuery, productInput, productPatch, storeInput, storePatch } from '../modules/catalog'
+import { IMAGE_MAX_BYTES, IMAGES_PER_PRODUCT_MAX } from '../../shared/limits'
+import { bulkDelete, catalogPageQuery, catalogQuery, categoryInput, imageOrder, productInput, productPatch, storeInput, storePatch } from '../modules/catalog'
 import { codeRedemption, codeRequest, customerCredentials, customerInput, passwordChange } from '../modules/customers'
 import { paymentInput } from '../modules/payments'
-import { asOfQuery, eventExportQuery, eventListQuery, orderExportQuery, orderListQuery, placeOrderInput } from '../modules/ordering'
-import { catalogEntry, customer, customerWithCounts, health, order, orderEvent, page, passkey, passkeyCeremony, payment, pipeline, product, session, store } from './schemas'
+import { asOfQuery, customerOrdersQuery, eventExportQuery, eventListQuery, orderExportQuery, orderListQuery, placeOrderInput } from '../modules/ordering'
+import { catalogEntry, catalogPage, category, cursorPage, customer, customerWithCounts, health, order, orderEvent, page, passkey, passkeyCeremony, payment, pipeline, product, productImage, session, store } from './schemas'
 
 export type Access = 'anyone' | 'admin' | 'signed-in'
 
@@ -17,6 +18,8 @@ export interface Operation {
   body?: z.ZodType
   status: number
   response?: z.ZodType
+  /** A request body that is not JSON (an upload): the media types it may come as, and no schema. */
+  accepts?: string[]
   /** A response that is not JSON (a download) has its media type here and no schema. */
   produces?: 'text/csv'
   /** Status codes besides the ones every route may answer (400 on bad input, 503 while the database is down). */
@@ -60,12 +63,22 @@ export const operations: Operation[] = [
   { method: 'delete', path: '/api/stores/{id}/participating', tag: 'Stores', summary: 'Take the store out of shopping', access: 'admin', status: 200, response: store, errors: [404] },
 
   { method: 'get', path: '/api/stores/{id}/products', tag: 'Products', summary: "A store's products", access: 'anyone', status: 200, response: z.array(product), errors: [404] },
-  { method: 'post', path: '/api/stores/{id}/products', tag: 'Products', summary: 'Add a product to a store', access: 'admin', body: productInput, status: 201, response: product, errors: [404, 415] },
-  { method: 'get', path: '/api/products', tag: 'Products', summary: 'The catalog across stores, with store name and location. Carries an ETag: If-None-Match answers 304 while the catalog is unchanged', access: 'anyone', query: catalogQuery, status: 200, response: z.array(catalogEntry), errors: [] },
+  { method: 'post', path: '/api/stores/{id}/products', tag: 'Products', summary: 'Add a product to a store (422 when categoryId names no category)', access: 'admin', body: productInput, status: 201, response: product, errors: [404, 415, 422] },
+  { method: 'get', path: '/api/catalog', tag: 'Products', summary: 'One page of what participating stores sell, searched (full text, typos and accents forgiven) and filtered by category and store, with facet counts; keyset pages through nextCursor. Carries an ETag: If-None-Match answers 304 while the catalog is unchanged', access: 'anyone', query: catalogPageQuery, status: 200, response: catalogPage, errors: [] },
+  { method: 'get', path: '/api/products', tag: 'Products', summary: 'The whole catalog across stores in one answer, with store name and location (the admin and scripts; shoppers page through /api/catalog). Carries an ETag: If-None-Match answers 304 while the catalog is unchanged', access: 'anyone', query: catalogQuery, status: 200, response: z.array(catalogEntry), errors: [] },
   { method: 'get', path: '/api/products/{id}', tag: 'Products', summary: 'One product', access: 'anyone', status: 200, response: product, errors: [404] },
-  { method: 'patch', path: '/api/products/{id}', tag: 'Products', summary: 'Edit a product', access: 'admin', body: productPatch, status: 200, response: product, errors: [404, 415] },
+  { method: 'patch', path: '/api/products/{id}', tag: 'Products', summary: 'Edit a product (categoryId null takes it out of its category; 422 when it names no category)', access: 'admin', body: productPatch, status: 200, response: product, errors: [404, 415, 422] },
   { method: 'delete', path: '/api/products/{id}', tag: 'Products', summary: 'Delete a product', access: 'admin', status: 204, errors: [404] },
+  { method: 'get', path: '/api/products/{id}/images', tag: 'Products', summary: "A product's images, in order; each is served at /images/{imageId}/{width}.webp (public, cached for a year, strong ETag)", access: 'anyone', status: 200, response: z.array(productImage), errors: [404] },
+  { method: 'post', path: '/api/products/{id}/images', tag: 'Products', summary: `Upload an image (up to ${IMAGE_MAX_BYTES / 1024 / 1024} MB, ${IMAGES_PER_PRODUCT_MAX} per product): the body is the file itself, or a multipart form with it in the field "file". Its type is read from its content: JPEG, PNG or WebP (415 otherwise); 422 when empty, damaged or over 50 megapixels; 409 when the product has ${IMAGES_PER_PRODUCT_MAX} already. Kept as WebP 320, 640 and 1280 px wide (never enlarged)`, access: 'admin', accepts: ['image/jpeg', 'image/png', 'image/webp', 'multipart/form-data'], status: 201, response: productImage, errors: [404, 409, 413, 415, 422] },
+  { method: 'put', path: '/api/products/{id}/images/order', tag: 'Products', summary: "Reorder a product's images: imageIds lists every one of them, the main picture first", access: 'admin', body: imageOrder, status: 200, response: z.array(productImage), errors: [404, 415] },
+  { method: 'delete', path: '/api/products/{id}/images/{imageId}', tag: 'Products', summary: 'Delete one of the product\'s images and every rendition of it', access: 'admin', status: 204, errors: [404] },
   { method: 'post', path: '/api/products/delete', tag: 'Products', summary: 'Delete several products; unknown ids are skipped', access: 'admin', body: bulkDelete, status: 200, response: z.object({ deleted: z.array(z.uuid()) }), errors: [415] },
+
+  { method: 'get', path: '/api/categories', tag: 'Categories', summary: 'Every category by name, with how many products each holds', access: 'anyone', status: 200, response: z.array(category), errors: [] },
+  { method: 'post', path: '/api/categories', tag: 'Categories', summary: 'Create a category (409 when one of that name exists, ignoring case)', access: 'admin', body: categoryInput, status: 201, response: category, errors: [409, 415] },
+  { method: 'patch', path: '/api/categories/{id}', tag: 'Categories', summary: 'Rename a category (409 when another has that name)', access: 'admin', body: categoryInput, status: 200, response: category, errors: [404, 409, 415] },
+  { method: 'delete', path: '/api/categories/{id}', tag: 'Categories', summary: 'Delete a category; its products stay, in no category', access: 'admin', status: 204, errors: [404] },
 
   { method: 'post', path: '/api/orders', tag: 'Orders', summary: 'Place an order (prices come from the catalog). Header Idempotency-Key: a retry with the same body returns the first order with 200; the same key with another body is 422; keys expire after PLAZA_IDEMPOTENCY_KEY_TTL_SECONDS (24 h)', access: 'signed-in', body: placeOrderInput, status: 201, response: order, errors: [403, 404, 409, 415, 422] },
   { method: 'get', path: '/api/orders', tag: 'Orders', summary: 'Latest state of every order, filtered and paginated', access: 'admin', query: orderListQuery, status: 200, response: page(order), errors: [] },
@@ -74,8 +87,8 @@ export const operations: Operation[] = [
   { method: 'get', path: '/api/orders/{id}/events', tag: 'Orders', summary: "The order's events, with what caused each", access: 'signed-in', status: 200, response: z.array(orderEvent), errors: [404] },
   { method: 'get', path: '/api/orders/{id}/live', tag: 'Orders', summary: 'Server-sent events: event "order" with the state now and after every change (id = version)', access: 'signed-in', status: 200, errors: [404] },
   { method: 'post', path: '/api/orders/{id}/pay', tag: 'Orders', summary: 'Pay an accepted order: it becomes delivered (the customer only)', access: 'signed-in', status: 200, response: order, errors: [403, 404, 409] },
-  { method: 'post', path: '/api/orders/{id}/cancel', tag: 'Orders', summary: 'Cancel a pending, accepted or rejected order (the customer or the admin)', access: 'signed-in', status: 200, response: order, errors: [404, 409] },
-  { method: 'get', path: '/api/customers/{id}/orders', tag: 'Customers', summary: "A customer's orders, newest first (the customer themselves, or the admin)", access: 'signed-in', status: 200, response: z.array(order), errors: [404] },
+  { method: 'post', path: '/api/orders/{id}/cancel', tag: 'Orders', summary: 'Cancel a pending or accepted order (the customer or the admin); a rejected, delivered or cancelled one is 409', access: 'signed-in', status: 200, response: order, errors: [404, 409] },
+  { method: 'get', path: '/api/customers/{id}/orders', tag: 'Customers', summary: "A customer's orders, newest first, a page at a time: pass the page's nextCursor as ?cursor= for the next (the customer themselves, or the admin)", access: 'signed-in', query: customerOrdersQuery, status: 200, response: cursorPage(order), errors: [404] },
   { method: 'get', path: '/api/order-events', tag: 'Orders', summary: 'Every event of every order: the event-sourcing view', access: 'admin', query: eventListQuery, status: 200, response: page(orderEvent), errors: [] },
   { method: 'get', path: '/api/order-events/export.csv', tag: 'Orders', summary: 'Every event the filters match (no paging), as a CSV download; data is the payload as JSON', access: 'admin', query: eventExportQuery, status: 200, produces: 'text/csv', errors: [] },
 

@@ -23,6 +23,14 @@ export const store = z.object({
   ...timestamps,
 })
 
+export const productImage = z.object({
+  id: z.uuid(),
+  width: z.number().int().describe('Of the largest rendition, for the img element (no layout shift)'),
+  height: z.number().int(),
+  src: z.string().describe('/images/{id}/{width}.webp, the rendition nearest 640 px wide'),
+  srcset: z.string().describe('Every rendition (320, 640 and 1280 px wide, none wider than the upload), as an img srcset'),
+})
+
 export const product = z.object({
   id: z.uuid(),
   storeId: z.uuid(),
@@ -30,6 +38,9 @@ export const product = z.object({
   description: z.string(),
   stock: z.number().int().min(0),
   price: z.number().describe('Euros, at most two decimals'),
+  categoryId: z.uuid().nullable(),
+  categoryName: z.string().nullable(),
+  images: z.array(productImage).describe("In the admin's order; the first is the main picture"),
   ...timestamps,
 })
 
@@ -37,6 +48,22 @@ export const catalogEntry = product.extend({
   storeName: z.string(),
   storeLocation: z.string(),
   storeParticipating: z.boolean(),
+})
+
+export const category = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  slug: z.string(),
+  productCount: z.number().int().describe('Its products in every store'),
+})
+
+const facet = z.object({ id: z.uuid(), name: z.string(), count: z.number().int().describe('Products that match with this value, under the other filters') })
+
+export const catalogPage = z.object({
+  items: z.array(catalogEntry.describe('Descriptions cut to 200 characters: GET /api/products/{id} has the whole text')),
+  total: z.number().int(),
+  nextCursor: z.string().nullable().describe('Pass as cursor for the next page; null on the last'),
+  facets: z.object({ categories: z.array(facet), stores: z.array(facet) }),
 })
 
 export const session = z.object({
@@ -116,6 +143,7 @@ export const orderEvent = z.object({
 })
 
 export const page = <T extends z.ZodType>(item: T) => z.object({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), items: z.array(item) })
+export const cursorPage = <T extends z.ZodType>(item: T) => z.object({ total: z.number().int(), items: z.array(item), nextCursor: z.string().nullable() })
 
 export const deadLetter = z.object({
   id: z.uuid(), consumer: z.string(), subject: z.string(), messageId: z.string().nullable(), payload: z.string(),

@@ -86,6 +86,8 @@ export const configSchema = z.object({
   PLAZA_WORKER_ID: z.string().regex(/^[\w.:-]{1,100}$/, 'letters, digits and . : _ - (at most 100)').optional(),
   // What this worker runs, so each module can be deployed and scaled on its own: e.g. "relay" or "payments,catalog".
   PLAZA_WORKER_ROLES: workerRoles,
+  // The migrate step (npm start, docker compose's migrate service) fills an empty catalog with a demo mall; off starts empty.
+  PLAZA_DEMO_MALL: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
 })
 
 export type Config = z.infer<typeof configSchema>

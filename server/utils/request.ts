@@ -32,9 +32,14 @@ export async function readJson<S extends z.ZodType>(event: H3Event, schema: S): 
  * having kept at most `limit` bytes. h3's readRawBody buffers the whole body first: a 320 MiB chunked
  * upload took the web from 215 MB to 1.07 GB resident before its 413.
  */
-export function readLimitedBody(event: H3Event, limit: number): Promise<string> {
+export async function readLimitedBody(event: H3Event, limit: number): Promise<string> {
+  return (await readLimitedBytes(event, limit)).toString('utf8')
+}
+
+/** The request body as bytes, under the same watch as readLimitedBody; `tooLarge` is the 413's message. */
+export function readLimitedBytes(event: H3Event, limit: number, tooLarge = `The body is larger than ${limit / 1024} KiB`): Promise<Buffer> {
   const request = event.node.req
-  if (Number(getRequestHeader(event, 'content-length') ?? 0) > limit) return Promise.reject(refuseBody(event, limit))
+  if (Number(getRequestHeader(event, 'content-length') ?? 0) > limit) return Promise.reject(refuseBody(event, tooLarge))
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
@@ -46,14 +51,14 @@ export function readLimitedBody(event: H3Event, limit: number): Promise<string> 
       if (size <= limit) return chunks.push(chunk)
       stop()
       chunks.length = 0
-      reject(refuseBody(event, limit))
+      reject(refuseBody(event, tooLarge))
     }
     const onEnd = () => {
       stop()
       const body = Buffer.concat(chunks)
       // Where h3's own readers look first, for a handler that reads the body again (nuxt-auth-utils' WebAuthn).
       event._requestBody = body
-      resolve(body.toString('utf8'))
+      resolve(body)
     }
     const onError = (error: Error) => {
       stop()
@@ -69,10 +74,10 @@ export function readLimitedBody(event: H3Event, limit: number): Promise<string> 
  * once it is written instead of reading the rest of the upload to reuse the connection. Until then
  * the socket stays paused, and TCP holds the sender back: nothing more is read or kept.
  */
-function refuseBody(event: H3Event, limit: number) {
+function refuseBody(event: H3Event, message: string) {
   event.node.req.pause()
   setResponseHeader(event, 'connection', 'close')
-  return new DomainError('PAYLOAD_TOO_LARGE', `The body is larger than ${limit / 1024} KiB`)
+  return new DomainError('PAYLOAD_TOO_LARGE', message)
 }
 
 /** Validates route parameters; an id that cannot exist is reported as not found, like one that does not. */

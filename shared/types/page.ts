@@ -5,3 +5,10 @@ export interface Page<T> {
   pageSize: number
   items: T[]
 }
+
+/** One page of a list read with a cursor (a customer's orders): newest first, `nextCursor` null on the last. */
+export interface CursorPage<T> {
+  total: number
+  items: T[]
+  nextCursor: string | null
+}

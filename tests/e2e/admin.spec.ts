@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { expect, test } from '@playwright/test'
-import { downloadedText, gotoHydrated, openDialog, screenshotBothModes, signInAsAdmin, watchConsole } from './support'
+import { adminApi, downloadedText, gotoHydrated, openDialog, screenshotBothModes, signInAsAdmin, watchConsole } from './support'
 
 test('the admin runs stores and products, and is refused after signing out', async ({ page }) => {
   const problems = watchConsole(page)
@@ -124,5 +124,47 @@ test('the home page explains the pipeline, and the layout holds at 390 px', asyn
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
   expect(overflow).toBeLessThanOrEqual(0)
   await screenshotBothModes(page, 'home-390')
+  expect(problems).toEqual([])
+})
+
+test('the admin finds an order\'s events by its short id, and reads its total on a 390 px phone', async ({ page, playwright, baseURL }) => {
+  const problems = watchConsole(page)
+  const suffix = Date.now() % 100_000
+  const { seedStore } = await adminApi(playwright.request, baseURL!)
+  const { productIds: [productId] } = await seedStore(`Mercearia ${suffix}`, [{ name: `Figs ${suffix}`, stock: 10, price: 4.25 }])
+  const shopper = await playwright.request.newContext({ baseURL })
+  const phone = `+351 9${String(suffix).padStart(8, '0')}`
+  const customer = await (await shopper.post('/api/customers', { data: { name: 'Ada Shopper', phone, password: 'shopper-password' } })).json()
+  const payment = await (await shopper.post('/api/payments', { data: { customerId: customer.id, amount: 100 } })).json()
+  const placed = await shopper.post('/api/orders', { data: { customerId: customer.id, paymentId: payment.id, items: [{ productId, quantity: 2 }] } })
+  expect(placed.status()).toBe(201)
+  const orderId = (await placed.json()).id as string
+  const short = orderId.slice(0, 8)
+
+  // Event Sourcing: the 8 characters every page shows are enough; what cannot start an id says why.
+  await signInAsAdmin(page, '/admin/events')
+  await page.getByTestId('events-search').fill('not-an-id')
+  await expect(page.getByTestId('events-search-problem')).toBeVisible()
+  await page.getByTestId('events-search').fill(short)
+  await expect(page.getByTestId('events-search-problem')).toBeHidden()
+  const rows = page.getByTestId('events-table').locator('[data-testid^="event-row-"]')
+  await expect(rows.filter({ hasText: 'OrderPlaced' })).toHaveCount(1)
+  await expect(rows.filter({ hasNotText: short })).toHaveCount(0)
+
+  // Order Admin on a phone: the row shows its status and total without sideways scrolling.
+  await page.setViewportSize({ width: 390, height: 844 })
+  await gotoHydrated(page, '/admin/orders')
+  await page.getByTestId('orders-search').fill(short)
+  const row = page.getByTestId(`order-row-${orderId}`)
+  await expect(row).toContainText('€8.50')
+  const total = await row.getByText('€8.50').boundingBox()
+  expect(total!.x + total!.width).toBeLessThanOrEqual(390)
+  const overflow = await page.getByTestId('orders-table').locator('table').evaluate(table => table.scrollWidth - table.parentElement!.clientWidth)
+  expect(overflow).toBeLessThanOrEqual(0)
+  await row.locator('.p-datatable-row-toggle-button').click()
+  await expect(page.getByTestId(`order-expansion-${orderId}`)).toContainText(`Figs ${suffix}`)
+  await expect(page.getByTestId(`cancel-small-${orderId}`)).toBeVisible()
+  await screenshotBothModes(page, 'orders-390')
+  await shopper.dispose()
   expect(problems).toEqual([])
 })

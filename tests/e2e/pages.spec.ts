@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { join } from 'node:path'
-import { adminApi, gotoHydrated, SCREENSHOTS, signInAsAdmin, watchConsole } from './support'
+import sharp from 'sharp'
+import { addToBasket, adminApi, gotoHydrated, SCREENSHOTS, signInAsAdmin, watchConsole } from './support'
 
 const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } }
 
@@ -38,8 +39,38 @@ async function visit(page: Page, name: string, path: string, ready: (page: Page)
   expect(problems, name).toEqual([])
 }
 
+/**
+ * The mini-cart open over /shopping, and the toast that adding a product shows, held open by the
+ * pointer: desktop and phone, light and dark. The drawer's mask covers the theme button, so each
+ * mode is set before the product is added and the drawer opened.
+ */
+async function visitMiniCart(page: Page, productId: string, productName: string) {
+  const problems = watchConsole(page)
+  for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+    await page.setViewportSize(viewport)
+    await gotoHydrated(page, '/shopping')
+    for (const dark of [false, true]) {
+      await setDark(page, dark)
+      await addToBasket(page, productId, productName, 1)
+      const toast = page.locator('.p-toast-message').last()
+      await toast.hover()
+      expect(await seriousViolations(page), `toast ${size} ${dark ? 'dark' : 'light'}`).toEqual([])
+      await page.screenshot({ path: join(SCREENSHOTS, `toast-${size}-${dark ? 'dark' : 'light'}.png`), animations: 'disabled' })
+      await page.getByTestId('basket-link').click()
+      await expect(page.getByRole('dialog', { name: 'Your basket' })).toBeVisible()
+      await expect(page.locator('.p-drawer-enter-active')).toHaveCount(0)
+      await page.screenshot({ path: join(SCREENSHOTS, `mini-cart-${size}-${dark ? 'dark' : 'light'}.png`), animations: 'disabled' })
+      expect(await seriousViolations(page), `mini-cart ${size} ${dark ? 'dark' : 'light'}`).toEqual([])
+      await page.keyboard.press('Escape')
+      await expect(page.getByRole('dialog', { name: 'Your basket' })).toBeHidden()
+    }
+    await setDark(page, false)
+  }
+  expect(problems, 'mini-cart').toEqual([])
+}
+
 test('every page renders in light and dark, on desktop and phone, accessibly and without console errors', async ({ page, playwright, baseURL }) => {
-  test.setTimeout(600_000)
+  test.setTimeout(900_000)
   const admin = await adminApi(playwright.request, baseURL!)
   const suffix = Date.now() % 100_000
   const { storeId, productIds: [productId] } = await admin.seedStore(`Gallery ${suffix}`, [
@@ -54,7 +85,17 @@ test('every page renders in light and dark, on desktop and phone, accessibly and
   const order = await (await shopper.post('/api/orders', { data: { customerId: customer.id, paymentId: payment.id, items: [{ productId, quantity: 1 }] } })).json()
 
   await visit(page, 'home', '/', async p => expect(p.getByRole('heading', { level: 1 })).toBeVisible())
+  const picture = await sharp({ create: { width: 1000, height: 750, channels: 3, background: '#b45309' } }).jpeg().toBuffer()
+  expect((await admin.api.post(`/api/products/${productId}/images`, { data: picture, headers: { 'content-type': 'image/jpeg' } })).status()).toBe(201)
   await visit(page, 'shopping', '/shopping', async p => expect(p.locator('[data-testid^="product-card-"]').first()).toBeVisible())
+  await visit(page, 'product', `/products/${productId}`, async p => expect(p.getByTestId('product-main-image').locator('img')).toBeVisible())
+  const category = await (await admin.api.post('/api/categories', { data: { name: `Wall art ${suffix}` } })).json()
+  await admin.api.patch(`/api/products/${productId}`, { data: { categoryId: category.id } })
+  await visit(page, 'shopping-filtered', `/shopping?category=${category.id}&store=${storeId}&sort=price-desc`, async p => expect(p.getByTestId(`product-card-${productId}`)).toBeVisible())
+  await visit(page, 'shopping-search', `/shopping?q=${encodeURIComponent(`prnt ${suffix}`)}`, async p => expect(p.getByTestId(`product-card-${productId}`)).toBeVisible())
+  await visit(page, 'shopping-no-match', '/shopping?q=zzqx+wobble', async p => expect(p.getByTestId('shopping-no-match')).toBeVisible())
+  await visit(page, 'store', `/stores/${storeId}`, async p => expect(p.getByTestId('store-location')).toBeVisible())
+  await visitMiniCart(page, productId!, `Print ${suffix}`)
   await visit(page, 'checkout', '/checkout', async p => expect(p.getByTestId('step-account')).toBeVisible())
   await visit(page, 'admin-login', '/admin/login', async p => expect(p.getByTestId('admin-password')).toBeVisible())
   await visit(page, 'account-sign-in', '/account/sign-in', async p => expect(p.getByTestId('signin-phone')).toBeVisible())
@@ -64,11 +105,14 @@ test('every page renders in light and dark, on desktop and phone, accessibly and
   // The account page, as the customer (the shopper's session cookie, copied into the page).
   await page.context().addCookies((await shopper.storageState()).cookies)
   await visit(page, 'account', '/account', async p => expect(p.getByTestId('account-name')).toHaveText('Grace Hopper'))
+  await visit(page, 'order', `/orders/${order.id}`, async p => expect(p.getByTestId('order-status')).toHaveAttribute('data-code', 'accepted'))
+  await visit(page, 'my-orders', '/account/orders', async p => expect(p.getByTestId(`my-order-${order.id}`)).toBeVisible())
   await page.context().clearCookies()
 
   await signInAsAdmin(page)
   await visit(page, 'admin-account', '/admin/account', async p => expect(p.getByTestId('password-form')).toBeVisible())
   await visit(page, 'admin-stores', '/admin/stores', async p => expect(p.getByTestId('stores-table')).toBeVisible())
+  await visit(page, 'admin-categories', '/admin/categories', async p => expect(p.getByTestId(`edit-${category.id}`)).toBeVisible())
   await visit(page, 'admin-products', `/admin/stores/${storeId}/products`, async p => expect(p.getByTestId('store-heading')).toBeVisible())
   await visit(page, 'admin-orders', '/admin/orders', async p => expect(p.getByTestId(`order-row-${order.id}`)).toBeVisible())
   await visit(page, 'admin-order', `/admin/orders/${order.id}`, async p => expect(p.getByTestId('timeline')).toBeVisible())

@@ -96,7 +96,7 @@ export async function addToBasket(page: Page, productId: string, productName: st
   await page.getByTestId(`add-to-basket-${productId}`).click()
 }
 
-/** From /checkout with a filled basket: registers, authorizes `amount` (or the total), submits; returns the order id. */
+/** From /checkout with a filled basket: registers, authorizes `amount` (or the total), submits, lands on the order's page; returns the order id. */
 export async function checkout(page: Page, customer: { name: string, phone: string, password?: string }, amount?: string) {
   await page.getByTestId('register-name').fill(customer.name)
   await page.getByTestId('register-phone').fill(customer.phone)
@@ -108,12 +108,15 @@ export async function checkout(page: Page, customer: { name: string, phone: stri
     await page.getByTestId('payment-amount').blur()
   }
   await page.getByTestId('authorize').click()
-  await expect(page.getByTestId('payment-id')).toBeVisible()
+  await expect(page.getByTestId('payment-authorized')).toBeVisible()
   await page.getByTestId('submit-order').click()
-  const status = page.locator('[data-testid^="order-status-"]').first()
-  await expect(status).toBeVisible()
-  return (await status.getAttribute('data-testid'))!.replace('order-status-', '')
+  await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/)
+  await expect(page.getByTestId('order-progress')).toBeVisible()
+  return new URL(page.url()).pathname.split('/').at(-1)!
 }
+
+/** The order page's status, as its raw code (the words shown are the shopper's). */
+export const orderStatus = (page: Page) => page.getByTestId('order-status')
 
 /** Clicks the page's Export CSV and returns the downloaded file's name and lines (byte-order mark dropped). */
 export async function downloadedText(page: Page) {

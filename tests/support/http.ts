@@ -5,10 +5,10 @@ export class Client {
   constructor(readonly baseUrl: string) {}
 
   /** `timeoutMs` aborts the request (fetch then throws a TimeoutError) instead of waiting for ever. */
-  async request(method: string, path: string, options: { json?: unknown, body?: string, headers?: Record<string, string>, timeoutMs?: number } = {}) {
+  async request(method: string, path: string, options: { json?: unknown, body?: string | Uint8Array | FormData, headers?: Record<string, string>, timeoutMs?: number } = {}) {
     const headers: Record<string, string> = { ...options.headers }
     if (this.cookie) headers.cookie = this.cookie
-    let body = options.body
+    let body: BodyInit | undefined = options.body as BodyInit | undefined
     if (options.json !== undefined) {
       body = JSON.stringify(options.json)
       headers['content-type'] ??= 'application/json'

@@ -38,6 +38,9 @@ export const RAISED_LIMITS = {
   PLAZA_PASSWORD_RESETS_PER_HOUR: '100000',
 }
 
+/** Tests and the bench make their own stores: no demo mall, even if a step that seeds it runs (scripts/migrate.ts). */
+export const NO_DEMO_MALL = { PLAZA_DEMO_MALL: 'off' }
+
 /** Starts the built app (`npm run build` first) against the given database, and waits until it is ready. */
 export async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningServer> {
   if (!existsSync(entry)) throw new Error('No build found: run `npm run build` before the integration tests')
@@ -55,6 +58,7 @@ export async function startServer(databaseUrl: string, env: Record<string, strin
       PLAZA_PASSWORD_SCRYPT_LOG2N: '10',
       // Many test files share one database and sign in from 127.0.0.1: limits have tests of their own, which set them.
       ...RAISED_LIMITS,
+      ...NO_DEMO_MALL,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,7 +3,7 @@ import { jetstreamManager } from '@nats-io/jetstream'
 import { connect } from '@nats-io/transport-node'
 import { natsServers } from '../../server/platform/config'
 import { createTestDatabase, type TestDatabase } from './database'
-import { RAISED_LIMITS, startServer, type RunningServer } from './server'
+import { NO_DEMO_MALL, RAISED_LIMITS, startServer, type RunningServer } from './server'
 import { startWorker, type RunningWorker } from './worker'
 
 export const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222'
@@ -45,6 +45,7 @@ export async function startStack(label: string, env: Record<string, string> = {}
     ORDER_CONFIRM_DEADLINE_MS: '30000',
     // Tests place hundreds of orders per customer and sign in often (the worker reads these too).
     ...RAISED_LIMITS,
+    ...NO_DEMO_MALL,
     // Several stacks (and engineers) share this host: no worker takes the default metrics port unless a test asks.
     PLAZA_WORKER_METRICS_PORT: '0',
     ...env,

@@ -18,8 +18,18 @@ export interface Product {
   description: string
   stock: number
   priceCents: Cents
+  categoryId: string | null
+  categoryName: string | null
   createdAt: Date
   updatedAt: Date
+}
+
+/** A mall-wide category products are put in; `productCount` counts them in every store. */
+export interface Category {
+  id: string
+  name: string
+  slug: string
+  productCount: number
 }
 
 /** A product as the shopping page lists it: with the store it belongs to. */
@@ -27,4 +37,14 @@ export interface CatalogEntry extends Product {
   storeName: string
   storeLocation: string
   storeParticipating: boolean
+}
+
+/** A picture of a product. width and height are its largest rendition's; widths lists every rendition kept. */
+export interface ProductImage {
+  id: string
+  productId: string
+  position: number
+  width: number
+  height: number
+  widths: number[]
 }

@@ -1,8 +1,8 @@
-import type { CatalogEntryView, ProductView, StoreView } from '../../../shared/types/catalog'
+import type { CatalogEntryView, CategoryView, ProductImageView, ProductView, StoreView } from '../../../shared/types/catalog'
 import { toEuros } from '../shared/money'
-import type { CatalogEntry, Product, Store } from './catalog'
+import type { CatalogEntry, Category, Product, ProductImage, Store } from './catalog'
 
-export type { CatalogEntryView, ProductView, StoreView }
+export type { CatalogEntryView, CategoryView, ProductImageView, ProductView, StoreView }
 
 /** A store as the HTTP API shows it: dates as ISO strings. */
 export function storeView(store: Store): StoreView {
@@ -26,9 +26,9 @@ export function productView(product: Product): ProductView {
     description: product.description,
     stock: product.stock,
     price: toEuros(product.priceCents),
-    // Filled by the categories and images work (issue 14), which land next.
-    categoryId: null,
-    categoryName: null,
+    categoryId: product.categoryId,
+    categoryName: product.categoryName,
+    // Filled by attachImages (queries/product-images.ts), one query for a whole list.
     images: [],
     createdAt: product.createdAt.toISOString(),
     updatedAt: product.updatedAt.toISOString(),
@@ -42,4 +42,23 @@ export function catalogEntryView(entry: CatalogEntry): CatalogEntryView {
     storeLocation: entry.storeLocation,
     storeParticipating: entry.storeParticipating,
   }
+}
+
+/** Where the public route serves a rendition (server/routes/images/[id]/[file].get.ts). */
+export const imageUrl = (imageId: string, width: number) => `/images/${imageId}/${width}.webp`
+
+/** An image as pages draw it: src is the rendition nearest 640 px wide (a card on a 2x screen, the Open Graph picture). */
+export function productImageView(image: ProductImage): ProductImageView {
+  const src = image.widths.reduce((best, width) => Math.abs(width - 640) < Math.abs(best - 640) ? width : best)
+  return {
+    id: image.id,
+    width: image.width,
+    height: image.height,
+    src: imageUrl(image.id, src),
+    srcset: image.widths.map(width => `${imageUrl(image.id, width)} ${width}w`).join(', '),
+  }
+}
+
+export function categoryView(category: Category): CategoryView {
+  return { id: category.id, name: category.name, slug: category.slug, productCount: category.productCount }
 }

@@ -124,9 +124,13 @@ export function availableActions(order: Order): { pay: boolean, cancel: boolean 
   return { pay: canPay(order), cancel: canCancel(order) }
 }
 
-/** Only an accepted order is paid for; a delivered or cancelled one is over. decide() holds to both. */
-const canPay = (order: Order) => order.status === 'accepted'
-const canCancel = (order: Order) => order.status !== 'delivered' && order.status !== 'cancelled'
+/** Only an accepted order is paid for. decide() holds to it. */
+export const canPay = (order: Pick<Order, 'status'>) => order.status === 'accepted'
+/**
+ * Only an order still in play is cancelled: pending or accepted. A rejected one already gave its stock
+ * back and voided its authorization, and a delivered or cancelled one is over. decide() holds to it.
+ */
+export const canCancel = (order: Pick<Order, 'status'>) => order.status === 'pending' || order.status === 'accepted'
 
 /** Folds a whole stream; undefined for an empty one. */
 export function fold(events: { event: OrderEvent, version: number, at: string }[], orderId: string): Order | undefined {

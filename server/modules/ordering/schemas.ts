@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { BASKET_MAX_QUANTITY, ORDER_MAX_LINES } from '../../../shared/limits'
 import { ORDER_EVENT_TYPES, ORDER_STATUSES } from '../../../shared/types/order'
-import { uuid } from '../shared/text'
+import { uuid, uuidPrefix } from '../shared/text'
 
 export const placeOrderInput = z.strictObject({
   customerId: uuid,
@@ -22,14 +22,16 @@ const sort = z.enum(['asc', 'desc']).default('desc')
 export const orderListQuery = z.object({
   status: z.enum(ORDER_STATUSES).optional(),
   customerId: uuid.optional(),
-  q: z.string().trim().max(36).regex(/^[0-9a-fA-F-]*$/, 'search by the start of an order or customer id').optional(),
+  // The start of an order or a customer id.
+  q: uuidPrefix.optional(),
   sort,
   page,
   pageSize,
 })
 
 export const eventListQuery = z.object({
-  orderId: uuid.optional(),
+  // The order's id, or its start (the short id pages show).
+  orderId: uuidPrefix.optional(),
   type: z.enum(ORDER_EVENT_TYPES).optional(),
   sort,
   page,
@@ -40,6 +42,12 @@ export const eventListQuery = z.object({
 export const orderExportQuery = orderListQuery.omit({ page: true, pageSize: true })
 export const eventExportQuery = eventListQuery.omit({ page: true, pageSize: true })
 
+/** A customer's orders, newest first, a page at a time: `cursor` is the nextCursor of the page before. */
+export const customerOrdersQuery = z.object({
+  cursor: uuid.optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+})
+
 export const asOfQuery = z.object({
   version: z.coerce.number().int().min(1).max(1_000_000).optional(),
   at: z.iso.datetime({ offset: true }).transform(value => new Date(value)).optional(),
@@ -47,6 +55,7 @@ export const asOfQuery = z.object({
 
 export type PlaceOrderInput = z.output<typeof placeOrderInput>
 export type OrderListQuery = z.output<typeof orderListQuery>
+export type CustomerOrdersQuery = z.output<typeof customerOrdersQuery>
 export type EventListQuery = z.output<typeof eventListQuery>
 export type OrderExportQuery = z.output<typeof orderExportQuery>
 export type EventExportQuery = z.output<typeof eventExportQuery>

@@ -114,13 +114,17 @@ describe('cancel and pay', () => {
     await expect.poll(() => stockOf(cup!)).toBe(3)
   })
 
-  it('cancels a rejected order', async () => {
+  it('refuses to cancel a rejected order (409): its stock is already back, and it offers no Cancel', async () => {
     const { productIds: [hat] } = await openStore([{ name: 'Hat', stock: 3, price: 2 }])
     const { client, customerId } = await newCustomer(baseUrl())
     const placed = await order(client, customerId, [{ productId: hat!, quantity: 1 }], 1)
-    await waitForOrder(client, placed.data.id)
-    expect((await client.post(`/api/orders/${placed.data.id}/cancel`)).data.status).toBe('cancelled')
+    const rejected = await waitForOrder(client, placed.data.id)
+    expect(rejected).toMatchObject({ status: 'rejected', actions: { pay: false, cancel: false } })
     await expect.poll(() => stockOf(hat!)).toBe(3)
+    const refused = await client.post(`/api/orders/${placed.data.id}/cancel`)
+    expect(refused.status).toBe(409)
+    expect(refused.data).toMatchObject({ message: 'An order that is rejected cannot be cancelled', data: { code: 'CONFLICT' } })
+    expect((await client.get(`/api/orders/${placed.data.id}`)).data.status).toBe('rejected')
   })
 
   it('refuses to pay a pending order and to cancel a delivered one (409)', async () => {
@@ -160,7 +164,7 @@ describe('idempotency', () => {
     ])
     expect([first.status, second.status].sort()).toEqual([200, 201])
     expect(first.data.id).toBe(second.data.id)
-    expect((await client.get(`/api/customers/${customerId}/orders`)).data).toMatchObject([{ id: first.data.id, paymentId }])
+    expect((await client.get(`/api/customers/${customerId}/orders`)).data).toMatchObject({ total: 1, items: [{ id: first.data.id, paymentId }] })
   })
 
   it('refuses a second order on the same payment (409)', async () => {

@@ -27,6 +27,7 @@ describe('parseConfig', () => {
       PLAZA_STREAM_REPLICAS: 1,
       PLAZA_WORKER_BATCH_SIZE: 250,
       PLAZA_WORKER_ROLES: ['relay', 'payments', 'catalog', 'ordering', 'deadlines'],
+      PLAZA_DEMO_MALL: 'on',
     })
   })
 
@@ -56,6 +57,11 @@ describe('parseConfig', () => {
     expect(parseConfig({ PLAZA_WORKER_METRICS_PORT: '0' }).PLAZA_WORKER_METRICS_PORT).toBe(0)
     expect(() => parseConfig({ PLAZA_WORKER_METRICS_PORT: '70000' })).toThrow(/PLAZA_WORKER_METRICS_PORT/)
     expect(() => parseConfig({ PLAZA_METRICS_TOKEN: 'short' })).toThrow(/PLAZA_METRICS_TOKEN/)
+  })
+
+  it('turns the demo mall off with off, and takes nothing but on or off', () => {
+    expect(parseConfig({ PLAZA_DEMO_MALL: 'off' }).PLAZA_DEMO_MALL).toBe('off')
+    expect(() => parseConfig({ PLAZA_DEMO_MALL: 'no' })).toThrow('PLAZA_DEMO_MALL must be on or off')
   })
 
   it('refuses a negative delay', () => {

@@ -1,13 +1,13 @@
 import { idParam } from '~~/server/modules/customers'
-import { listCustomerOrders } from '~~/server/modules/ordering'
+import { customerOrdersQuery, listCustomerOrders } from '~~/server/modules/ordering'
 import { db } from '~~/server/platform/db'
 import { defineApiHandler } from '~~/server/utils/api-handler'
 import { requireSelfOrAdmin } from '~~/server/utils/auth'
-import { readParams } from '~~/server/utils/request'
+import { readParams, readQuery } from '~~/server/utils/request'
 
-/** The customer's own orders, newest first (or any customer's, for the admin). */
+/** The customer's own orders, newest first, a page at a time (or any customer's, for the admin). */
 export default defineApiHandler(async (event) => {
   const { id } = readParams(event, idParam, 'Customer')
   await requireSelfOrAdmin(event, id)
-  return listCustomerOrders(db(), id)
+  return listCustomerOrders(db(), id, readQuery(event, customerOrdersQuery))
 })

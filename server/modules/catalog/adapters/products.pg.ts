@@ -1,7 +1,12 @@
 import type { Sql } from '../../../platform/db'
 import type { CatalogEntry, Product } from '../catalog'
 
-const PRODUCT_COLUMNS = ['id', 'store_id', 'name', 'description', 'stock', 'price_cents', 'created_at', 'updated_at']
+const PRODUCT_COLUMNS = ['id', 'store_id', 'name', 'description', 'stock', 'price_cents', 'category_id', 'created_at', 'updated_at']
+
+/** A product row `p` with its category's name: the columns of Product. */
+export const productColumns = (db: Sql) => db`
+  p.id, p.store_id, p.name, p.description, p.stock, p.price_cents, p.created_at, p.updated_at,
+  p.category_id, (select c.name from catalog.categories c where c.id = p.category_id) as category_name`
 
 export interface NewProduct {
   storeId: string
@@ -9,40 +14,44 @@ export interface NewProduct {
   description: string
   stock: number
   priceCents: number
+  categoryId: string | null
 }
 
-/** Inserts the product into its store, with its initial stock as a movement; undefined when the store does not exist. */
+/**
+ * Inserts the product into its store, with its initial stock as a movement; undefined when the store
+ * does not exist. An unknown category fails on products_category_id_fkey.
+ */
 export async function insertProduct(db: Sql, product: NewProduct): Promise<Product | undefined> {
   const [row] = await db<Product[]>`
     with inserted as (
-      insert into catalog.products (store_id, name, description, stock, price_cents)
-      select id, ${product.name}, ${product.description}, ${product.stock}, ${product.priceCents}
+      insert into catalog.products (store_id, name, description, stock, price_cents, category_id)
+      select id, ${product.name}, ${product.description}, ${product.stock}, ${product.priceCents}, ${product.categoryId}
       from catalog.stores where id = ${product.storeId}
       returning ${db(PRODUCT_COLUMNS)}
     ), movement as (
       insert into catalog.stock_movements (product_id, delta) select id, stock from inserted
     )
-    select * from inserted`
+    select ${productColumns(db)} from inserted p`
   return row
 }
 
 export async function selectProduct(db: Sql, id: string): Promise<Product | undefined> {
-  const [row] = await db<Product[]>`select ${db(PRODUCT_COLUMNS)} from catalog.products where id = ${id}`
+  const [row] = await db<Product[]>`select ${productColumns(db)} from catalog.products p where p.id = ${id}`
   return row
 }
 
 export async function selectStoreProducts(db: Sql, storeId: string): Promise<Product[]> {
   return db<Product[]>`
-    select ${db(PRODUCT_COLUMNS)} from catalog.products
-    where store_id = ${storeId}
-    order by created_at, id`
+    select ${productColumns(db)} from catalog.products p
+    where p.store_id = ${storeId}
+    order by p.created_at, p.id`
 }
 
 /** The catalog across stores, optionally only participating stores and matching a search text. */
 export async function selectCatalog(db: Sql, filter: { participating?: boolean, q?: string }): Promise<CatalogEntry[]> {
   const pattern = filter.q ? `%${escapeLike(filter.q)}%` : undefined
   return db<CatalogEntry[]>`
-    select p.id, p.store_id, p.name, p.description, p.stock, p.price_cents, p.created_at, p.updated_at,
+    select ${productColumns(db)},
            s.name as store_name, s.location as store_location, s.participating as store_participating
     from catalog.products p
     join catalog.stores s on s.id = p.store_id
@@ -56,6 +65,8 @@ export interface ProductChanges {
   description?: string
   stock?: number
   priceCents?: number
+  /** null takes the product out of its category; undefined leaves it. */
+  categoryId?: string | null
 }
 
 /**
@@ -72,15 +83,16 @@ export async function updateProduct(db: Sql, id: string, changes: ProductChanges
         description = coalesce(${changes.description ?? null}, p.description),
         stock = coalesce(${changes.stock ?? null}::integer, p.stock),
         price_cents = coalesce(${changes.priceCents ?? null}::integer, p.price_cents),
+        category_id = ${changes.categoryId === undefined ? db`p.category_id` : db`${changes.categoryId}::uuid`},
         updated_at = now()
       from previous
       where p.id = previous.id
-      returning p.id, p.store_id, p.name, p.description, p.stock, p.price_cents, p.created_at, p.updated_at, previous.stock as previous_stock
+      returning ${db(PRODUCT_COLUMNS.map(column => `p.${column}`))}, previous.stock as previous_stock
     ), movement as (
       insert into catalog.stock_movements (product_id, delta)
       select id, stock - previous_stock from updated where stock <> previous_stock
     )
-    select ${db(PRODUCT_COLUMNS)} from updated`
+    select ${productColumns(db)} from updated p`
   return row
 }
 

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto'
 import { LRUCache } from 'lru-cache'
 import { db } from '../../../platform/db'
 import { CATALOG_CHANGED_CHANNEL } from '../changes'
-import type { CatalogQuery } from '../schemas'
+import type { CatalogPageQuery, CatalogQuery } from '../schemas'
+import { catalogSort, listCatalogPage } from './catalog-page'
 import { listCatalog } from './products'
 
 /** A catalog response as sent: the JSON, serialized and encoded once (every response writes the same bytes), and its entity tag. */
@@ -19,7 +20,7 @@ export interface CatalogSnapshot {
  * arrives is given to the requests already waiting for it, never kept.
  */
 const snapshots = new LRUCache<string, Promise<CatalogSnapshot>>({
-  max: 100,
+  max: 200,
   // Only a backstop: a notification lost while the listening connection reconnects is made good
   // by the re-listen (which also clears), and otherwise by this age.
   ttl: 10_000,
@@ -27,23 +28,38 @@ const snapshots = new LRUCache<string, Promise<CatalogSnapshot>>({
 
 let listening: Promise<boolean> | undefined
 
-/** The catalog for this query, from memory while no change was notified since it was read. */
-export async function cachedCatalog(query: CatalogQuery): Promise<CatalogSnapshot> {
+/** The whole catalog for this query, from memory while no change was notified since it was read. */
+export function cachedCatalog(query: CatalogQuery): Promise<CatalogSnapshot> {
+  return remember(['all', query.participating ?? null, query.q?.trim() || null], () => listCatalog(db(), query))
+}
+
+/**
+ * A page of the shopping catalog. Browsing (no search text, no ids) comes from memory: a few category,
+ * store and sort choices cover most visits. Searches and id lists are as varied as what people type
+ * and carry, so they go to the database and leave the kept pages where they are.
+ */
+export function cachedCatalogPage(query: CatalogPageQuery): Promise<CatalogSnapshot> {
+  const read = () => listCatalogPage(db(), query)
+  if (query.q !== undefined || query.ids !== undefined) return snapshot(read)
+  return remember(['page', query.category ?? null, query.store ?? null, catalogSort(query), query.cursor ?? null, query.limit], read)
+}
+
+async function remember(key: unknown[], read: () => Promise<unknown>): Promise<CatalogSnapshot> {
   // Until the LISTEN is in place a change could go unheard, so nothing is kept before then.
-  if (!(await listenForChanges())) return snapshot(query)
-  const key = JSON.stringify([query.participating ?? null, query.q?.trim() || null])
-  const kept = snapshots.get(key)
+  if (!(await listenForChanges())) return snapshot(read)
+  const text = JSON.stringify(key)
+  const kept = snapshots.get(text)
   if (kept) return kept
-  const reading = snapshot(query)
-  snapshots.set(key, reading)
+  const reading = snapshot(read)
+  snapshots.set(text, reading)
   reading.catch(() => {
-    if (snapshots.get(key) === reading) snapshots.delete(key)
+    if (snapshots.get(text) === reading) snapshots.delete(text)
   })
   return reading
 }
 
-async function snapshot(query: CatalogQuery): Promise<CatalogSnapshot> {
-  const body = Buffer.from(JSON.stringify(await listCatalog(db(), query)))
+async function snapshot(read: () => Promise<unknown>): Promise<CatalogSnapshot> {
+  const body = Buffer.from(JSON.stringify(await read()))
   return { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` }
 }
 

@@ -1,5 +1,6 @@
 import type { Sql } from '../../../platform/db'
 import type { OrderEvent } from '../order'
+import { idStartsWith } from './id-prefix.pg'
 import type { Cause } from './order-streams.pg'
 
 export interface StoredEvent extends Cause {
@@ -49,6 +50,7 @@ export async function selectEvents(db: Sql, orderId: string, upTo: { version?: n
 }
 
 export interface EventFilter {
+  /** An order id, or the start of one. */
   orderId?: string
   type?: string
   sort: 'asc' | 'desc'
@@ -59,9 +61,9 @@ export interface EventPage extends EventFilter {
   pageSize: number
 }
 
-/** The WHERE of the event log and its export: one order's events, one type of event, or both. */
+/** The WHERE of the event log and its export: the events of the orders whose id starts so, of one type, or both. */
 const eventFilter = (db: Sql, query: EventFilter) => db`
-  ${query.orderId === undefined ? db`true` : db`order_id = ${query.orderId}`}
+  ${query.orderId === undefined ? db`true` : idStartsWith(db, 'order_id', query.orderId)}
   and ${query.type === undefined ? db`true` : db`type = ${query.type}`}`
 
 /** The log's events the filter matches, in log order: the page and the export read the same rows. */

@@ -1,5 +1,6 @@
 import type { Sql } from '../../../platform/db'
 import { ORDER_STATUSES, type Order, type OrderStatus } from '../order'
+import { idStartsWith } from './id-prefix.pg'
 
 interface OrderRow extends Omit<Order, 'placedAt' | 'updatedAt' | 'deadlineAt'> {
   placedAt: Date
@@ -117,7 +118,7 @@ type OrderFilter = Omit<OrderListQuery, 'sort' | 'page' | 'pageSize'>
 const orderFilter = (db: Sql, query: OrderFilter) => db`
   ${query.status === undefined ? db`true` : db`status = ${query.status}`}
   and ${query.customerId === undefined ? db`true` : db`customer_id = ${query.customerId}`}
-  and ${query.q === undefined ? db`true` : db`(id::text like ${`${query.q.toLowerCase()}%`} or customer_id::text like ${`${query.q.toLowerCase()}%`})`}`
+  and ${query.q === undefined ? db`true` : db`(${idStartsWith(db, 'id', query.q)} or ${idStartsWith(db, 'customer_id', query.q)})`}`
 
 /** The orders the filter matches, in placement order: the page and the export read the same rows. */
 const orderList = (db: Sql, query: OrderFilter & { sort: 'asc' | 'desc' }) => db<OrderRow[]>`
@@ -128,6 +129,23 @@ const orderList = (db: Sql, query: OrderFilter & { sort: 'asc' | 'desc' }) => db
 export async function selectOrders(db: Sql, query: OrderListQuery): Promise<{ total: number, orders: Order[] }> {
   const [{ total } = { total: 0 }] = await db<{ total: number }[]>`select count(*)::int as total from ordering.orders where ${orderFilter(db, query)}`
   const rows = await db<OrderRow[]>`${orderList(db, query)} limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`
+  return { total, orders: rows.map(toOrder) }
+}
+
+/**
+ * One page of a customer's orders, newest first, after the order `after` (keyset paging: a page
+ * stays right while new orders arrive). An `after` that is not one of the customer's orders ends the list.
+ */
+export async function selectCustomerOrders(db: Sql, customerId: string, page: { after?: string, limit: number }): Promise<{ total: number, orders: Order[] }> {
+  const [{ total } = { total: 0 }] = await db<{ total: number }[]>`select count(*)::int as total from ordering.orders where customer_id = ${customerId}`
+  const rows = await db<OrderRow[]>`
+    select ${db(ORDER_COLUMNS)} from ordering.orders
+    where customer_id = ${customerId}
+      and ${page.after === undefined
+        ? db`true`
+        : db`(placed_at, id) < (select placed_at, id from ordering.orders where id = ${page.after} and customer_id = ${customerId})`}
+    order by placed_at desc, id desc
+    limit ${page.limit}`
   return { total, orders: rows.map(toOrder) }
 }
 

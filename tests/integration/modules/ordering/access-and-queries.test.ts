@@ -78,7 +78,7 @@ describe('order queries', () => {
   })
 
   it("lists a customer's own orders, and every order for the admin with filters", async () => {
-    expect((await owner.client.get(`/api/customers/${owner.customerId}/orders`)).data.map((o: { id: string }) => o.id)).toEqual([orderId])
+    expect((await owner.client.get(`/api/customers/${owner.customerId}/orders`)).data).toMatchObject({ total: 1, items: [{ id: orderId }], nextCursor: null })
     const admin = await signedInAdmin()
     const mine = (await admin.get(`/api/orders?customerId=${owner.customerId}`)).data
     expect(mine).toMatchObject({ total: 1, page: 1, items: [{ id: orderId, status: 'accepted' }] })
@@ -94,6 +94,12 @@ describe('order queries', () => {
     const page = (await admin.get(`/api/order-events?orderId=${orderId}&sort=asc`)).data
     expect(page.items.map((event: { version: number }) => event.version)).toEqual([1, 2, 3, 4])
     expect(page.items[0]).toMatchObject({ orderId, type: 'OrderPlaced', causationId: null })
+    // The short id pages show, or any start of the id, in either case: the same events.
+    for (const start of [orderId.slice(0, 8), orderId.slice(0, 3).toUpperCase(), orderId.slice(0, 9)]) {
+      const found = (await admin.get(`/api/order-events?orderId=${start}&sort=asc&pageSize=200`)).data
+      expect(found.items.filter((event: { orderId: string }) => event.orderId === orderId).map((event: { version: number }) => event.version)).toEqual([1, 2, 3, 4])
+      expect(found.items.every((event: { orderId: string }) => event.orderId.startsWith(start.toLowerCase()))).toBe(true)
+    }
   })
 })
 
@@ -124,5 +130,31 @@ describe('live updates', () => {
     controller.abort()
     expect(statuses[0]).toBe('pending')
     expect(statuses.at(-1)).toBe('accepted')
+  })
+})
+
+describe("a customer's orders, a page at a time", () => {
+  it('pages newest first with a cursor until nextCursor is null, and refuses a bad cursor or limit', async () => {
+    const shopper = await newCustomer(inject('baseUrl'), 'Pager')
+    const placed: string[] = []
+    for (let n = 0; n < 5; n++) placed.push((await order(shopper.client, shopper.customerId, [{ productId, quantity: 1 }], 1)).data.id)
+    const path = `/api/customers/${shopper.customerId}/orders`
+    const seen: string[] = []
+    let cursor: string | null = null
+    const sizes: number[] = []
+    do {
+      const page: { total: number, items: { id: string }[], nextCursor: string | null } = (await shopper.client.get(`${path}?limit=2${cursor ? `&cursor=${cursor}` : ''}`)).data
+      expect(page.total).toBe(5)
+      sizes.push(page.items.length)
+      seen.push(...page.items.map(o => o.id))
+      cursor = page.nextCursor
+    } while (cursor)
+    expect(sizes).toEqual([2, 2, 1])
+    expect(seen).toEqual(placed.toReversed())
+    // Someone else's order as a cursor reveals nothing: the list just ends.
+    expect((await shopper.client.get(`${path}?cursor=${orderId}`)).data).toMatchObject({ total: 5, items: [], nextCursor: null })
+    for (const query of ['cursor=nope', 'limit=0', 'limit=51', 'limit=two']) {
+      expect((await shopper.client.get(`${path}?${query}`)).status, query).toBe(400)
+    }
   })
 })

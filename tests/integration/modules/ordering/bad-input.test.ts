@@ -99,7 +99,12 @@ const cases: Case[] = [
   ['a search that is not an id', 'admin', 'GET', () => `/api/orders?q=${encodeURIComponent('%\' OR 1=1')}`, none, 400, 'VALIDATION'],
   ['a customer filter that is not an id', 'admin', 'GET', () => '/api/orders?customerId=me', none, 400, 'VALIDATION'],
   ['an unknown event type', 'admin', 'GET', () => '/api/order-events?type=OrderLost', none, 400, 'VALIDATION'],
-  ['an event filter by a partial id', 'admin', 'GET', () => '/api/order-events?orderId=9b2f', none, 400, 'VALIDATION'],
+  ['an event filter that is not hex', 'admin', 'GET', () => '/api/order-events?orderId=9b2g', none, 400, 'VALIDATION'],
+  ['an event filter with a dash where an id has none', 'admin', 'GET', () => '/api/order-events?orderId=9b2f-', none, 400, 'VALIDATION'],
+  ['an event filter longer than an id', 'admin', 'GET', () => `/api/order-events?orderId=${UNKNOWN_ID}0`, none, 400, 'VALIDATION'],
+  ['an event filter like a pattern', 'admin', 'GET', () => `/api/order-events?orderId=${encodeURIComponent('9b%')}`, none, 400, 'VALIDATION'],
+  ['an empty event filter', 'admin', 'GET', () => '/api/order-events?orderId=', none, 400, 'VALIDATION'],
+  ['a search with dashes out of place', 'admin', 'GET', () => '/api/orders?q=--', none, 400, 'VALIDATION'],
   ['the admin order list for a customer', 'customer', 'GET', () => '/api/orders', none, 403, 'FORBIDDEN'],
   ['redriving an unknown dead letter', 'admin', 'POST', () => `/api/pipeline/dead-letters/${UNKNOWN_ID}/redrive`, none, 404, 'NOT_FOUND'],
 ]
@@ -115,7 +120,7 @@ describe('bad input to the order routes', () => {
   })
 
   it('placed nothing, claimed nothing and moved no stock while refusing', async () => {
-    const placed = (await customer.client.get(`/api/customers/${customer.id}/orders`)).data as { id: string }[]
+    const placed = (await customer.client.get(`/api/customers/${customer.id}/orders`)).data.items as { id: string }[]
     expect(placed.map(order => order.id)).toEqual([orderId])
     expect((await customer.client.get(`/api/payments/${paymentId}`)).data.status).toBe('authorized')
     expect((await admin.get(`/api/products/${productId}`)).data.stock).toBe(stockBefore)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decide, fold, type Order, type OrderCommand, type OrderEvent } from '../../../../server/modules/ordering/order'
+import { availableActions, canCancel, decide, fold, type Order, type OrderCommand, type OrderEvent } from '../../../../server/modules/ordering/order'
 import { MUG, ORDER, PAYMENT, STORE_A, STORE_B, mugFromA, placedWith, teaFromB } from './fixtures'
 
 const placed = placedWith([mugFromA, teaFromB])
@@ -96,15 +96,22 @@ describe('decide: pay and cancel', () => {
   it.each([
     ['pending', () => given(placed)],
     ['accepted', acceptedOrder],
-    ['rejected', () => given(placed, paymentRejected, rejected('NOT_ENOUGH_MONEY'))],
   ])('cancels a %s order', (status, order) => {
+    expect(canCancel(order())).toBe(true)
+    expect(availableActions(order()).cancel).toBe(true)
     expect(decide({ type: 'Cancel', by: 'customer' }, order())).toEqual([{ type: 'OrderCancelled', data: { by: 'customer', previousStatus: status } }])
   })
 
   it.each([
+    // Rejection already released the stock and voided the authorization: nothing is left to cancel.
+    ['rejected', () => given(placed, paymentRejected, rejected('NOT_ENOUGH_MONEY'))],
     ['delivered', () => given(placed, paymentConfirmed, storeConfirmed(STORE_A), storeConfirmed(STORE_B), accepted, delivered)],
     ['cancelled', () => given(placed, { type: 'OrderCancelled', data: { by: 'admin', previousStatus: 'pending' } })],
-  ])('refuses to cancel a %s order', (_, order) => {
-    expect(() => decide({ type: 'Cancel', by: 'admin' }, order())).toThrow(expect.objectContaining({ code: 'CONFLICT' }))
+  ])('refuses to cancel a %s order, and does not offer it', (status, order) => {
+    expect(canCancel(order())).toBe(false)
+    expect(availableActions(order()).cancel).toBe(false)
+    for (const by of ['customer', 'admin'] as const) {
+      expect(() => decide({ type: 'Cancel', by }, order())).toThrow(expect.objectContaining({ code: 'CONFLICT', message: `An order that is ${status} cannot be cancelled` }))
+    }
   })
 })

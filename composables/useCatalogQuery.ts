@@ -1,0 +1,53 @@
+import type { LocationQuery, RouteLocationRaw } from 'vue-router'
+
+export interface CatalogState {
+  q: string
+  category: string
+  store: string
+  /** Empty for the default: best match while searching, by name otherwise. */
+  sort: CatalogSort | ''
+  cursor: string
+  /** The page's number, for people: the cursor says where it starts. */
+  page: number
+}
+
+const text = (query: LocationQuery, key: string) => (typeof query[key] === 'string' ? query[key] as string : '')
+
+/**
+ * The shopping catalog's search, filters, sort and page, all in the URL: a reload, a shared link and
+ * the back button show the same products. Values that cannot be right (a category that is not an id)
+ * are ignored rather than sent. `fixedStore` pins a store (its own page).
+ */
+export function useCatalogQuery(fixedStore?: () => string) {
+  const route = useRoute()
+
+  const state = computed<CatalogState>(() => {
+    const sort = text(route.query, 'sort') as CatalogSort
+    const page = Number.parseInt(text(route.query, 'page'), 10)
+    return {
+      q: text(route.query, 'q').trim(),
+      category: isUuid(text(route.query, 'category')) ? text(route.query, 'category') : '',
+      store: fixedStore?.() ?? (isUuid(text(route.query, 'store')) ? text(route.query, 'store') : ''),
+      sort: CATALOG_SORTS.some(option => option.value === sort) ? sort : '',
+      cursor: text(route.query, 'cursor'),
+      page: Number.isSafeInteger(page) && page > 1 ? page : 1,
+    }
+  })
+
+  /** What GET /api/catalog is asked: only the parts that are set. */
+  const apiQuery = computed(() => {
+    const { q, category, store, sort, cursor } = state.value
+    return Object.fromEntries(Object.entries({ q, category, store, sort, cursor }).filter(([, value]) => value))
+  })
+
+  /** This page's URL with some changes; any change but a page turn starts again at the first page. */
+  function linkWith(changes: Partial<Record<'q' | 'category' | 'store' | 'sort' | 'cursor' | 'page', string | number | undefined>>): RouteLocationRaw {
+    const query: LocationQuery = { ...route.query, cursor: null, page: null }
+    for (const [key, value] of Object.entries(changes)) query[key] = value === undefined || value === '' ? null : String(value)
+    return { path: route.path, query: Object.fromEntries(Object.entries(query).filter(([, value]) => value !== null)) }
+  }
+
+  const filtered = computed(() => !!(state.value.q || state.value.category || (!fixedStore && state.value.store)))
+
+  return { state, apiQuery, linkWith, filtered }
+}

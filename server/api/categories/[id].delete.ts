@@ -1,0 +1,14 @@
+import { setResponseStatus } from 'h3'
+import { idParam, removeCategory } from '~~/server/modules/catalog'
+import { db } from '~~/server/platform/db'
+import { defineApiHandler } from '~~/server/utils/api-handler'
+import { requireAdmin } from '~~/server/utils/auth'
+import { readParams } from '~~/server/utils/request'
+
+export default defineApiHandler(async (event) => {
+  await requireAdmin(event)
+  const { id } = readParams(event, idParam, 'Category')
+  await removeCategory(db(), id)
+  setResponseStatus(event, 204)
+  return null
+})
