@@ -11,10 +11,11 @@ const MAX_SHOWN = 2
 export function useNotify() {
   const toast = useToast()
   function show(message: ToastMessageOptions) {
+    // The oldest go first, then the new one comes (a toast that already timed out is gone, and
+    // removing it again does nothing).
+    while (shown.length >= MAX_SHOWN) toast.remove(shown.shift()!)
     toast.add(message)
     shown.push(message)
-    // A toast that already timed out is gone; removing it again does nothing.
-    while (shown.length > MAX_SHOWN) toast.remove(shown.shift()!)
   }
   return {
     success(summary: string, detail?: string) {

@@ -1,5 +1,6 @@
 import { context, trace } from '@opentelemetry/api'
 import pino from 'pino'
+import { tracingConfigured } from './tracing'
 
 /** JSON lines (pino): one object per line, searchable by orderId, messageId, consumer or route. */
 export type Logger = pino.Logger
@@ -15,7 +16,7 @@ const REDACT_PATHS = [...SECRET_KEYS, 'headers.cookie', 'headers.authorization',
 
 const NO_TRACE = {}
 
-/** The active span's ids on every line (OpenTelemetry's names), so a log line leads to its trace; nothing while tracing is off. */
+/** The active span's ids on every line (OpenTelemetry's names), so a log line leads to its trace. Only set while tracing is on. */
 function traceFields() {
   const span = trace.getSpan(context.active())
   if (!span) return NO_TRACE
@@ -36,6 +37,6 @@ export function createLogger(component: string, destination?: pino.DestinationSt
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     formatters: { level: label => ({ level: label }) },
     timestamp: pino.stdTimeFunctions.isoTime,
-    mixin: traceFields,
+    ...(tracingConfigured() ? { mixin: traceFields } : {}),
   }, destination)
 }

@@ -53,9 +53,9 @@ export async function stopTracing(): Promise<void> {
 /** Plaza's tracer: a no-op one while tracing is off. */
 export const tracer = (): Tracer => trace.getTracer('plaza')
 
-/** The W3C `traceparent` of the span active here, or null when there is none (tracing off). */
+/** The W3C `traceparent` of the span active here, or null when there is none or tracing is off. */
 export function activeTraceparent(active: Context = context.active()): string | null {
-  if (!trace.getSpanContext(active)) return null
+  if (!provider || !trace.getSpanContext(active)) return null
   const carrier: Record<string, string> = {}
   propagation.inject(active, carrier)
   return carrier.traceparent ?? null
@@ -81,6 +81,7 @@ export function withCauses<T>(causes: Map<string, string>, run: () => T): T {
  * here; else the active span's (the web request that placed it); else none.
  */
 export function traceparentFor(causationId: string | null | undefined): string | null {
+  if (!provider) return null
   const causes = context.active().getValue(CAUSES) as Map<string, string> | undefined
   return (causationId && causes?.get(causationId)) || activeTraceparent()
 }
