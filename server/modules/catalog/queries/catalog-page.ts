@@ -25,17 +25,18 @@ export async function listCatalogPage(db: Sql, query: CatalogPageQuery): Promise
   const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor, sort)
   const filter = { q: query.q, categoryId: query.category, storeId: query.store, ids: query.ids }
   const limit = query.ids?.length ?? query.limit
-  const [rows, facets] = await Promise.all([
+  const [{ rows, items }, facets] = await Promise.all([
     // One more than the page holds says whether there is a next page.
-    selectCatalogPage(db, filter, sort, cursor, limit + 1),
+    selectCatalogPage(db, filter, sort, cursor, limit + 1).then(async rows => ({
+      rows,
+      items: await attachImages(db, rows.slice(0, limit).map(row => ({ ...catalogEntryView(row), description: shorten(row.description) }))),
+    })),
     query.ids ? undefined : selectCatalogFacets(db, filter),
   ])
-  const page = rows.slice(0, limit)
-  const last = page.at(-1)
+  const last = rows[items.length - 1]
   return {
-    // Each card's pictures, in one more query for the whole page.
-    items: await attachImages(db, page.map(row => ({ ...catalogEntryView(row), description: shorten(row.description) }))),
-    total: facets?.total ?? page.length,
+    items,
+    total: facets?.total ?? items.length,
     nextCursor: rows.length > limit && last ? encodeCursor(cursorAfter(sort, last)) : null,
     facets: { categories: facets?.categories ?? [], stores: facets?.stores ?? [] },
   }
