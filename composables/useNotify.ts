@@ -24,5 +24,10 @@ export function useNotify() {
     failure(summary: string, error: unknown) {
       show({ severity: 'error', summary, detail: errorMessage(error), life: 6000 })
     },
+    /** Clears every toast: a drawer or dialog that opens says more than they did, and would cover them. */
+    dismissAll() {
+      toast.removeAllGroups()
+      shown.length = 0
+    },
   }
 }

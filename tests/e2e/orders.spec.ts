@@ -30,7 +30,8 @@ test('the mini-cart: open it, change a quantity, see the stock warning, remove a
   // Three quick adds, three toasts asked for: never more than two on screen.
   for (const id of [kite, yoyo, yoyo]) await page.getByTestId(`add-to-basket-${id}`).click()
   await expect(page.getByTestId('basket-badge')).toHaveText('3')
-  await expect(page.locator('.p-toast-message')).toHaveCount(2)
+  // (Each lives 2.5 s: on a slow machine the first may be gone already, so at most two, not exactly two.)
+  expect(await page.locator('.p-toast-message').count()).toBeLessThanOrEqual(2)
 
   await page.getByTestId('basket-link').click()
   const drawer = page.getByRole('dialog', { name: 'Your basket' })
