@@ -26,7 +26,8 @@ const snapshots = new LRUCache<string, Promise<CatalogSnapshot>>({
   ttl: 10_000,
 })
 
-let listening: Promise<boolean> | undefined
+let listening: Promise<unknown> | undefined
+let heard = false
 
 /** The whole catalog for this query, from memory while no change was notified since it was read. */
 export function cachedCatalog(query: CatalogQuery): Promise<CatalogSnapshot> {
@@ -45,8 +46,9 @@ export function cachedCatalogPage(query: CatalogPageQuery): Promise<CatalogSnaps
 }
 
 async function remember(key: unknown[], read: () => Promise<unknown>): Promise<CatalogSnapshot> {
-  // Until the LISTEN is in place a change could go unheard, so nothing is kept before then.
-  if (!(await listenForChanges())) return snapshot(read)
+  // Until the LISTEN is in place a change could go unheard, so nothing is kept before then. Nor does
+  // a request wait for it: while the database is away, setting it up waits out a connect timeout.
+  if (!listenForChanges()) return snapshot(read)
   const text = JSON.stringify(key)
   const kept = snapshots.get(text)
   if (kept) return kept
@@ -63,15 +65,17 @@ async function snapshot(read: () => Promise<unknown>): Promise<CatalogSnapshot> 
   return { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` }
 }
 
-/** Resolves true once this process hears catalog changes; false (and tries again next time) if it cannot listen. */
-function listenForChanges(): Promise<boolean> {
+/** True once this process hears catalog changes; until then each call makes sure a LISTEN is being set up. */
+function listenForChanges(): boolean {
   // postgres.js calls the third argument each time the LISTEN is (re)established: whatever changed
   // while it was down went unheard, so start afresh.
-  listening ??= db().listen(CATALOG_CHANGED_CHANNEL, forgetCatalog, forgetCatalog).then(() => true, () => {
+  listening ??= db().listen(CATALOG_CHANGED_CHANNEL, forgetCatalog, () => {
+    forgetCatalog()
+    heard = true
+  }).catch(() => {
     listening = undefined
-    return false
   })
-  return listening
+  return heard
 }
 
 function forgetCatalog() {
