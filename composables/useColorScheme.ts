@@ -3,10 +3,17 @@
  * only after hydration would flash a white page first.
  */
 export function useColorScheme() {
-  const scheme = useCookie<'light' | 'dark'>('plaza-color-scheme', {
-    default: () => 'light',
+  // No default on the cookie itself: Nuxt would write the default as a cookie on every first
+  // visit, and a page that sets a cookie is kept by no cache (server/utils/page-cache.ts).
+  const chosen = useCookie<'light' | 'dark' | undefined>('plaza-color-scheme', {
     maxAge: 60 * 60 * 24 * 365,
     sameSite: 'lax',
+  })
+  const scheme = computed<'light' | 'dark'>({
+    get: () => chosen.value ?? 'light',
+    set: (value) => {
+      chosen.value = value
+    },
   })
   const isDark = computed(() => scheme.value === 'dark')
   const toggle = () => {

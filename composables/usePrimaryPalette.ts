@@ -7,10 +7,16 @@ const SHADES = [50, 100, 200, 300, 400, 500, 600, 700, 800, 900, 950]
  * that every SSR request shares. Components and Tailwind's `primary-*` both read these variables.
  */
 export function usePrimaryPalette() {
-  const palette = useCookie<PrimaryPaletteName>('plaza-primary', {
-    default: () => 'emerald',
+  // No default on the cookie, as in useColorScheme: a first visit sets no cookie.
+  const chosen = useCookie<PrimaryPaletteName | undefined>('plaza-primary', {
     maxAge: 60 * 60 * 24 * 365,
     sameSite: 'lax',
+  })
+  const palette = computed<PrimaryPaletteName>({
+    get: () => chosen.value ?? 'emerald',
+    set: (value) => {
+      chosen.value = value
+    },
   })
   const known = computed<PrimaryPaletteName>(() =>
     PRIMARY_PALETTES.some(option => option.name === palette.value) ? palette.value : 'emerald')

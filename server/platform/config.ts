@@ -88,6 +88,8 @@ export const configSchema = z.object({
   PLAZA_WORKER_ROLES: workerRoles,
   // The migrate step (npm start, docker compose's migrate service) fills an empty catalog with a demo mall; off starts empty.
   PLAZA_DEMO_MALL: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
+  // Anonymous catalog pages are rendered once and kept in memory until the catalog changes (server/utils/page-cache.ts); off renders every request (the bench measures both).
+  PLAZA_PAGE_CACHE: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
 })
 
 export type Config = z.infer<typeof configSchema>

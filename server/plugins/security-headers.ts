@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto'
 import { setResponseHeader, setResponseHeaders } from 'h3'
 import { requestProtocol } from '../utils/client'
+import { freshNonce, setContentSecurityPolicy } from '../utils/content-security-policy'
 
 // Headers every response carries (OWASP secure headers project).
 const BASE_HEADERS = {
@@ -16,38 +16,18 @@ const BASE_HEADERS = {
 // includeSubDomains: Plaza does not know what else lives under its domain.
 const HSTS = 'max-age=31536000'
 
-/**
- * The content security policy of the server-rendered pages. Nuxt writes a few inline scripts (its
- * config and payload), so each page gets a fresh nonce on every <script>. Styles stay 'unsafe-inline':
- * PrimeVue's styled mode injects its theme as <style> elements at run time.
- */
-function contentSecurityPolicy(nonce: string): string {
-  return [
-    `default-src 'self'`,
-    `script-src 'self' 'nonce-${nonce}'`,
-    `style-src 'self' 'unsafe-inline'`,
-    `img-src 'self' data:`,
-    `font-src 'self' data:`,
-    `connect-src 'self'`,
-    `object-src 'none'`,
-    `base-uri 'self'`,
-    `form-action 'self'`,
-    `frame-ancestors 'none'`,
-  ].join('; ')
-}
-
 export default defineNitroPlugin((nitroApp) => {
   nitroApp.hooks.hook('request', (event) => {
     setResponseHeaders(event, BASE_HEADERS)
     if (requestProtocol(event) === 'https') setResponseHeader(event, 'strict-transport-security', HSTS)
   })
   nitroApp.hooks.hook('render:html', (html, { event }) => {
-    const nonce = randomBytes(16).toString('base64')
+    const nonce = freshNonce()
     const withNonce = (chunk: string) => chunk.replace(/<script\b/g, `<script nonce="${nonce}"`)
     html.head = html.head.map(withNonce)
     html.bodyPrepend = html.bodyPrepend.map(withNonce)
     html.body = html.body.map(withNonce)
     html.bodyAppend = html.bodyAppend.map(withNonce)
-    setResponseHeaders(event, { 'content-security-policy': contentSecurityPolicy(nonce) })
+    setContentSecurityPolicy(event, nonce)
   })
 })

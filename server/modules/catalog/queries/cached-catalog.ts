@@ -28,6 +28,17 @@ const snapshots = new LRUCache<string, Promise<CatalogSnapshot>>({
 
 let listening: Promise<unknown> | undefined
 let heard = false
+const forgetters = new Set<() => void>()
+
+/** Another in-memory copy of the catalog (the server-rendered pages) is dropped with the kept answers. */
+export function onCatalogForgotten(forget: () => void): void {
+  forgetters.add(forget)
+}
+
+/** True once this process hears catalog changes (and makes sure a LISTEN is being set up); never waits. */
+export function catalogChangesHeard(): boolean {
+  return listenForChanges()
+}
 
 /** The whole catalog for this query, from memory while no change was notified since it was read. */
 export function cachedCatalog(query: CatalogQuery): Promise<CatalogSnapshot> {
@@ -80,4 +91,5 @@ function listenForChanges(): boolean {
 
 function forgetCatalog() {
   snapshots.clear()
+  for (const forget of forgetters) forget()
 }

@@ -1,0 +1,71 @@
+import { getRequestHeader, type H3Event } from 'h3'
+import { LRUCache } from 'lru-cache'
+import { catalogChangesHeard, onCatalogForgotten } from '../modules/catalog'
+import { config } from '../platform/config'
+
+/** A rendered catalog page as sent, less the headers made afresh for every response. */
+export interface KeptPage {
+  body: string
+  headers: Record<string, string>
+  /** The CSP nonce written into the body's scripts; each hit swaps in a fresh one. */
+  nonce: string
+}
+
+// The catalog pages: the same for every visitor without a session, and changed only by the catalog.
+const CATALOG_PAGE = /^\/(shopping|stores\/[^/?]+|products\/[^/?]+)?(\?|$)/
+
+// Made per response by plugins/security-headers.ts, or never kept.
+const NOT_KEPT = new Set(['content-security-policy', 'strict-transport-security', 'set-cookie', 'content-length', 'connection'])
+
+const pages = new LRUCache<string, KeptPage>({
+  // About 80 KB a page: at most some 40 MB.
+  max: 500,
+  // Only a backstop, as for the kept catalog answers (modules/catalog/queries/cached-catalog.ts).
+  ttl: 10_000,
+})
+
+// A page rendered while a change arrived may show the old catalog: kept only if none arrived since it began.
+let generation = 0
+onCatalogForgotten(() => {
+  pages.clear()
+  generation++
+})
+
+/**
+ * The key of this request's page when it may be served from or kept in memory: an anonymous GET of a
+ * catalog page (no cookie, no Authorization), while catalog changes are heard. The addresses in the
+ * page (og:url, og:image) are absolute, built from Host and X-Forwarded-Proto, so those are in the key.
+ */
+export function pageCacheKey(event: H3Event): string | undefined {
+  if (event.method !== 'GET' || config().PLAZA_PAGE_CACHE === 'off') return undefined
+  if (!CATALOG_PAGE.test(event.path)) return undefined
+  if (getRequestHeader(event, 'cookie') || getRequestHeader(event, 'authorization')) return undefined
+  if (!catalogChangesHeard()) return undefined
+  const header = (name: string) => getRequestHeader(event, name) ?? ''
+  return JSON.stringify([header('x-forwarded-proto'), header('host'), header('x-forwarded-host'), event.path])
+}
+
+export function keptPage(key: string): KeptPage | undefined {
+  return pages.get(key)
+}
+
+/** The generation to hand back to keepPage once the page is rendered. */
+export function pageCacheGeneration(): number {
+  return generation
+}
+
+export function keepPage(key: string, since: number, page: KeptPage): void {
+  if (since === generation) pages.set(key, page)
+}
+
+/** The response headers worth keeping, from those set on the event and the renderer's own. */
+export function keptHeaders(event: H3Event, own: Record<string, unknown> | undefined): Record<string, string> | undefined {
+  const all = { ...event.node.res.getHeaders(), ...own }
+  if (all['set-cookie'] !== undefined) return undefined
+  const kept: Record<string, string> = {}
+  for (const [name, value] of Object.entries(all)) {
+    const lower = name.toLowerCase()
+    if (value !== undefined && !NOT_KEPT.has(lower)) kept[lower] = String(value)
+  }
+  return kept
+}
