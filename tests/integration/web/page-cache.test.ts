@@ -39,7 +39,7 @@ describe('the page cache', () => {
 
   it('neither serves nor keeps a page for a request with a cookie or Authorization', async () => {
     await untilKept('/shopping')
-    for (const headers of [{ cookie: 'a=b' }, { authorization: 'Bearer x' }]) {
+    for (const headers of [{ cookie: 'a=b' }, { authorization: 'Bearer x' }] as Record<string, string>[]) {
       const response = await page('/shopping', headers)
       expect(response.status).toBe(200)
       expect(response.headers.get('x-plaza-cache')).toBeNull()
