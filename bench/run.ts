@@ -152,6 +152,11 @@ function addRatios(results: Results) {
   if (limitRate && machineCpu) {
     results.record('ratio', 'machine CPU per order the 0.5 target allows', 'ms', [(cpus().length * 1000) / (0.5 * limitRate)], `${cpus().length} cores ÷ (0.5 × limit); measured at concurrency 50: ${machineCpu.toFixed(2)} ms`)
   }
+  // Issue 16: an order should cost about the same CPU whether the pipeline is busy or not.
+  for (const [label, target] of [['half load', 'target ≤ 1.3'], ['quarter load', '']] as const) {
+    const partCpu = results.value('pipeline', `${label}: machine CPU per order`)
+    if (machineCpu && partCpu) results.record('ratio', `machine CPU per order, ${label} / concurrency 50`, '×', [partCpu / machineCpu], target)
+  }
   const bare = results.value('http', 'bare: GET /api/docs/init.js rate')
   const catalog = results.value('http', 'catalog: GET /api/products?participating=true rate')
   if (bare && catalog) results.record('ratio', 'catalog / bare route', '×', [catalog / bare], 'target ≥ 0.5')

@@ -116,6 +116,24 @@ const CPU_PARTS = {
 
 const CONCURRENCIES = [20, 50]
 
+/** Open-loop rates as fractions of the best closed-loop rate of the same repetition, so the CPU-per-order curve is visible. */
+const PART_LOADS = { 'half load': 1 / 2, 'quarter load': 1 / 4 }
+
+/** Orders placed one at a time on an otherwise idle stack: what a lone shopper waits, with nothing to batch with. */
+const IDLE_ORDERS = 20
+
+async function idleOrders(shop: Shop, orders: PreparedOrder[]): Promise<number[]> {
+  const ms: number[] = []
+  for (const order of orders) {
+    const { id } = await submit(shop.stack.baseUrl, order)
+    const [outcome] = await waitUntilDecided(shop, [id], 30_000)
+    if (outcome!.status === 'accepted') ms.push(outcome!.updatedAt.getTime() - outcome!.placedAt.getTime())
+    // Lets the relay and consumers go back to waiting, as between two shoppers.
+    await sleep(200)
+  }
+  return ms
+}
+
 /**
  * Orders over HTTP with zero confirmation delays, each from its own customer with its own payment
  * (prepared before the clock starts), until every order is accepted or rejected. Full load is a closed
@@ -143,12 +161,21 @@ export const pipeline: Scenario = {
     for (let rep = 0; rep < reps; rep++) {
       for (const concurrency of CONCURRENCIES) keep(`concurrency ${concurrency}`, await closedLoop(shop, await prepare(), concurrency))
       const best = Math.max(...CONCURRENCIES.map(concurrency => runs[`concurrency ${concurrency}`]!.at(-1)!.ordersPerSecond))
-      keep('half load', await openLoop(shop, await prepare(), best / 2))
+      for (const [label, share] of Object.entries(PART_LOADS)) {
+        // A quarter of the rate for half the orders: a run of about the same length.
+        keep(label, await openLoop(shop, (await prepare()).slice(0, share < 0.5 ? count / 2 : count), best * share))
+      }
     }
+    const idle: number[] = []
+    for (let rep = 0; rep < reps; rep++) {
+      const prepared = await prepareOrders(shop, IDLE_ORDERS, index => basket(shop.catalog, index))
+      idle.push(percentile(await idleOrders(shop, prepared), 50))
+    }
+    results.record('pipeline', `idle: one order at a time, placed → accepted p50 of ${IDLE_ORDERS}`, 'ms', idle, 'nothing else in flight: no batch to join')
 
     for (const [label, list] of Object.entries(runs)) {
-      const open = label === 'half load'
-      const note = open ? 'open loop at half the best closed-loop rate of the same repetition' : `${count} orders per run, closed loop`
+      const share = PART_LOADS[label as keyof typeof PART_LOADS]
+      const note = share ? `open loop at ${share} of the best closed-loop rate of the same repetition` : `${count} orders per run, closed loop`
       results.record('pipeline', `${label}: orders/s submitted → decided`, 'orders/s', list.map(run => run.ordersPerSecond), note)
       for (const p of [50, 95, 99]) {
         results.record('pipeline', `${label}: placed → accepted p${p}`, 'ms', list.map(run => percentile(run.acceptedMs, p)))

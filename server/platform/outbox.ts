@@ -20,7 +20,11 @@ export interface OutgoingMessage {
 export const traceparentOf = (message: OutgoingMessage): string | null =>
   message.traceparent ?? traceparentFor(message.payload.causationId)
 
-/** Adds messages to the outbox inside the caller's transaction, and wakes the relay when it commits: one statement. */
+/**
+ * Adds messages to the outbox inside the caller's transaction, and wakes the relay when it commits:
+ * one statement. The notification names the first row, so a relay that has published it already
+ * (with the rest of the transaction's rows, which it saw together) need not look again.
+ */
 export async function enqueue(tx: Sql, messages: OutgoingMessage[]): Promise<void> {
   if (messages.length === 0) return
   // JSON travels as text[] and is cast per row: a jsonb[] parameter would encode each string once more.
@@ -32,7 +36,7 @@ export async function enqueue(tx: Sql, messages: OutgoingMessage[]): Promise<voi
                   ${messages.map(traceparentOf)}::text[])
         as m(id, subject, payload, traceparent)
     )
-    select pg_notify(${OUTBOX_CHANNEL}, '')`
+    select pg_notify(${OUTBOX_CHANNEL}, ${messages[0]!.id})`
 }
 
 export interface PendingMessage {

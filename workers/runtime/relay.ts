@@ -17,6 +17,28 @@ const POLL_MS = 1000
  */
 const LINGER_MS = 3
 
+/** How many published row ids the relay remembers, to tell a notification it has covered already (two generations of this size). */
+const REMEMBERED_IDS = 5000
+
+/**
+ * The ids this relay published lately. A notification names a row of the committing transaction;
+ * when the relay has published that row, it saw the whole transaction, so the notification asks
+ * for nothing new. Without this, every commit announced during a pass cost an empty pass after it.
+ */
+function publishedIds() {
+  let current = new Set<string>()
+  let previous = new Set<string>()
+  return {
+    add(ids: string[]) {
+      for (const id of ids) current.add(id)
+      if (current.size < REMEMBERED_IDS) return
+      previous = current
+      current = new Set()
+    },
+    has: (id: string) => current.has(id) || previous.has(id),
+  }
+}
+
 /**
  * Publishes one row with Nats-Msg-Id = its id. A row written in a trace carries it on in a
  * `traceparent` header: from a span of its own while this process traces, else as it was written.
@@ -52,26 +74,33 @@ export function startRelay(db: Db, databaseUrl: string, js: JetStreamClient, nam
     pending = true
     wake?.()
   }
+  const published = publishedIds()
+  // Rows announced while a pass runs may be in that very pass: judged once it has committed.
+  let heardDuringPass: string[] | undefined
   // Rows committed while the LISTEN was down were not announced: look at once when it is back.
   const listener = listenDurably(databaseUrl, OUTBOX_CHANNEL, connectionName(), {
-    onNotify: nudge,
+    onNotify: (rowId) => {
+      if (heardDuringPass) heardDuringPass.push(rowId)
+      else if (!published.has(rowId)) nudge()
+    },
     onResubscribed: nudge,
     onError: error => log.warn({ err: error }, 'outbox LISTEN lost; polling until it is back'),
   })
 
   const publishBatch = async () => {
-    const published = await db.begin(async (tx) => {
+    const ids = await db.begin(async (tx) => {
       const rows = await lockUnpublished(tx, BATCH)
-      if (rows.length === 0) return 0
+      if (rows.length === 0) return []
       await Promise.all(rows.map(row => publish(js, names.subject(row.subject), row)))
       await markPublished(tx, rows.map(row => row.id))
-      return rows.length
+      return rows.map(row => row.id)
     })
-    if (published > 0) {
-      publishedMessages.inc(published)
-      log.debug({ published }, 'outbox rows published')
+    if (ids.length > 0) {
+      published.add(ids)
+      publishedMessages.inc(ids.length)
+      log.debug({ published: ids.length }, 'outbox rows published')
     }
-    return published
+    return ids.length
   }
 
   stopSignal.addEventListener('abort', nudge, { once: true })
@@ -79,12 +108,15 @@ export function startRelay(db: Db, databaseUrl: string, js: JetStreamClient, nam
     while (!stopSignal.aborted) {
       await new Promise(resolve => setTimeout(resolve, LINGER_MS))
       pending = false
+      heardDuringPass = []
       try {
         while ((await publishBatch()) === BATCH && !stopSignal.aborted) { /* drain the backlog */ }
       }
       catch (error) {
         log.warn({ err: error }, 'relay failed, retrying')
       }
+      if (heardDuringPass.some(rowId => !published.has(rowId))) pending = true
+      heardDuringPass = undefined
       if (pending) continue
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, POLL_MS)

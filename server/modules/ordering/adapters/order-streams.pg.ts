@@ -84,7 +84,7 @@ export async function appendToStreams(tx: Sql, appends: StreamAppend[]): Promise
       )
       select clock.at,
              (select count(pg_notify(${ORDER_CHANGED_CHANNEL}, id::text)) from unnest(${column(orders, o => o.id)}::uuid[]) as id) as listeners_woken,
-             (select pg_notify(${OUTBOX_CHANNEL}, '') where ${messages.length > 0}) as relay_woken
+             (select pg_notify(${OUTBOX_CHANNEL}, ${messages[0]?.id ?? ''}) where ${messages.length > 0}) as relay_woken
       from clock`
     return at
   }
