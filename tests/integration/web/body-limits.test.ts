@@ -29,7 +29,7 @@ function memoryOf(pid: number) {
 
 /**
  * POSTs a JSON document of `total` bytes to `path`, generated 64 KiB at a time as it is sent (never
- * held whole), chunked unless `declareLength`. Resolves with the answer and how much was sent by then.
+ * held whole), chunked; with `declareLength`, only the headers declaring it. Resolves with the answer and how much was sent by then.
  */
 function upload(path: string, total: number, declareLength = false): Promise<{ status: number, body: string, connection?: string, sentBytes: number }> {
   return new Promise((resolve, reject) => {
@@ -54,9 +54,16 @@ function upload(path: string, total: number, declareLength = false): Promise<{ s
         request.destroy()
       })
     })
-    // Once the server has answered and closed the connection, writing more fails: expected.
-    request.on('error', error => answered || reject(error))
-    write()
+    // Once the server has answered and closed the connection, writing more fails: expected, and the
+    // answer may still be on its way (the write can fail before the response is read).
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE' || error.code === 'ECONNRESET') answered = true
+      else if (!answered) reject(error)
+    })
+    // A declared length is judged on the headers alone: nothing is sent, so no unread bytes make the
+    // server's close a reset that could drop its answer before the client reads it.
+    if (declareLength) request.flushHeaders()
+    else write()
   })
 }
 
