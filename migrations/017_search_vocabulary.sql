@@ -8,7 +8,8 @@
 create table catalog.search_words (
   word text primary key
 );
-create index search_words_trgm_idx on catalog.search_words using gin (word gin_trgm_ops);
+-- No pending list (fastupdate): words are added seldom, and each search would read the list in full.
+create index search_words_trgm_idx on catalog.search_words using gin (word gin_trgm_ops) with (fastupdate = off);
 
 -- The words of a folded text as search sees them: letters and digits, numbers left out (a typed
 -- number is matched exactly, by full text).
@@ -18,14 +19,17 @@ as $$
   select w from regexp_split_to_table($1, '[^[:alnum:]]+') w where w ~ '[^[:digit:]]' and char_length(w) between 2 and 40
 $$;
 
--- Words are only ever added: one no name uses any more matches nothing and costs a row.
+-- Words are only ever added: one no name uses any more matches nothing and costs a row. In order, so
+-- two products written at once with the same new words cannot wait on each other's keys (a deadlock).
 create or replace function catalog.products_search_columns() returns trigger language plpgsql as $$
 begin
   new.search_name := catalog.fold(new.name);
   new.search_document :=
     setweight(to_tsvector('english', new.search_name), 'A') ||
     setweight(to_tsvector('english', catalog.fold(new.description)), 'B');
-  insert into catalog.search_words (word) select catalog.words_of(new.search_name) on conflict do nothing;
+  insert into catalog.search_words (word)
+  select distinct w from catalog.words_of(new.search_name) w order by w
+  on conflict do nothing;
   return new;
 end
 $$;
@@ -33,19 +37,29 @@ $$;
 insert into catalog.search_words (word)
 select distinct catalog.words_of(search_name) from catalog.products on conflict do nothing;
 
--- The search text with each word of three letters or more replaced by the known words close to it
--- (a typo: trigram similarity) or starting with it (a word still being typed), as a full-text query
--- that wants one of each word's alternatives. Null when a word has none: nothing is near that text.
+-- The search text with each word of three letters or more replaced by the ten known words closest to
+-- it (a typo: trigram similarity) or starting with it (a word still being typed), as a full-text query
+-- that wants one of each word's alternatives. Stop words ("with", "the") are left out, as full text
+-- leaves them out: their neighbours ("without", "then") would become words a product must have. Null
+-- when a word has no alternative: nothing is near that text.
 create function catalog.near_words_query(q text) returns tsquery
   language sql stable
   set pg_trgm.similarity_threshold = 0.3
   set search_path = pg_catalog, public
 as $$
   with typed as (
-    select distinct w from catalog.words_of(catalog.fold(q)) w where char_length(w) >= 3
+    select distinct w from catalog.words_of(catalog.fold(q)) w
+    where char_length(w) >= 3 and to_tsvector('english', w) <> ''::tsvector
   ),
   alternatives as (
-    select t.w, (select string_agg(v.word, ' | ') from catalog.search_words v where v.word % t.w or v.word like t.w || '%') as words
+    select t.w, (
+      select string_agg(near.word, ' | ') from (
+        select v.word from catalog.search_words v
+        where v.word % t.w or v.word like t.w || '%'
+        order by v.word <-> t.w, v.word
+        limit 10
+      ) near
+    ) as words
     from typed t
   )
   select case when count(*) > 0 and bool_and(words is not null)
@@ -67,14 +81,7 @@ $$;
 
 drop index catalog.products_search_name_trgm_idx;
 
--- A GIN index keeps new entries in a pending list that every search reads in full until a vacuum
--- merges it: after 10,000 products were added, that tripled the time of a search. Products are
--- written by the admin, seldom, and a stock update leaves these columns alone, so entries go straight in.
-alter index catalog.products_search_idx set (fastupdate = off);
-alter index catalog.search_words_trgm_idx set (fastupdate = off);
-
 -- Down Migration
-alter index catalog.products_search_idx reset (fastupdate);
 create index products_search_name_trgm_idx on catalog.products using gin (search_name gin_trgm_ops);
 create or replace function catalog.search_product_ids(q text) returns setof uuid
   language sql stable rows 200

@@ -14,6 +14,9 @@ export interface KeptPage {
 // The catalog pages: the same for every visitor without a session, and changed only by the catalog.
 const CATALOG_PAGE = /^\/(shopping|stores\/[^/?]+|products\/[^/?]+)?(\?|$)/
 
+/** The header h3 reads a sealed session from, as the cookie: x-plaza-session-session. */
+const sessionHeader = () => `x-${(useRuntimeConfig().session as { name: string }).name.toLowerCase()}-session`
+
 // Made per response by plugins/security-headers.ts, or never kept.
 const NOT_KEPT = new Set(['content-security-policy', 'strict-transport-security', 'set-cookie', 'content-length', 'connection'])
 
@@ -33,13 +36,14 @@ onCatalogForgotten(() => {
 
 /**
  * The key of this request's page when it may be served from or kept in memory: an anonymous GET of a
- * catalog page (no cookie, no Authorization), while catalog changes are heard. The addresses in the
+ * catalog page (no cookie, no Authorization, no session header), while catalog changes are heard. The addresses in the
  * page (og:url, og:image) are absolute, built from Host and X-Forwarded-Proto, so those are in the key.
  */
 export function pageCacheKey(event: H3Event): string | undefined {
   if (event.method !== 'GET' || config().PLAZA_PAGE_CACHE === 'off') return undefined
   if (!CATALOG_PAGE.test(event.path)) return undefined
-  if (getRequestHeader(event, 'cookie') || getRequestHeader(event, 'authorization')) return undefined
+  // h3 also takes a session from the x-<name>-session header: such a page is signed in as well.
+  if (getRequestHeader(event, 'cookie') || getRequestHeader(event, 'authorization') || getRequestHeader(event, sessionHeader())) return undefined
   if (!catalogChangesHeard()) return undefined
   const header = (name: string) => getRequestHeader(event, name) ?? ''
   return JSON.stringify([header('x-forwarded-proto'), header('host'), header('x-forwarded-host'), event.path])

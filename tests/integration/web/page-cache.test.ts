@@ -37,15 +37,16 @@ describe('the page cache', () => {
     expect((await page('/shopping?sort=price-asc&x=1')).headers.get('x-plaza-cache')).not.toBe('hit')
   })
 
-  it('neither serves nor keeps a page for a request with a cookie or Authorization', async () => {
+  it('neither serves nor keeps a page for a request with a cookie, Authorization or a session header', async () => {
     await untilKept('/shopping')
-    for (const headers of [{ cookie: 'a=b' }, { authorization: 'Bearer x' }] as Record<string, string>[]) {
+    for (const headers of [{ cookie: 'a=b' }, { authorization: 'Bearer x' }, { 'x-plaza-session-session': 'sealed' }] as Record<string, string>[]) {
       const response = await page('/shopping', headers)
       expect(response.status).toBe(200)
       expect(response.headers.get('x-plaza-cache')).toBeNull()
     }
     const path = `/shopping?only-cookies=${Math.random()}`
     await page(path, { cookie: 'a=b' })
+    await page(path, { 'x-plaza-session-session': 'sealed' })
     expect((await page(path)).headers.get('x-plaza-cache')).toBe('miss')
   })
 

@@ -31,10 +31,10 @@ const parsed = (db: Sql, q: string) => db`websearch_to_tsquery('english', catalo
 
 /**
  * A product matches a search when its words do (full text, English stemming, name weighing more than
- * description) or when its name is close to the text, letter by letter (pg_trgm): a word with a typo
- * ("choclate") or a prefix still being typed ("choc"). catalog.search_product_ids (migrations/015)
- * makes sure each way is looked up in its index. As an array, the ids are then read by primary key,
- * never by a scan of every product joined to them.
+ * description) or when the known words nearest its typed words do (pg_trgm on the names' words: a
+ * typo, "choclate", or a word still being typed, "choc"). catalog.search_product_ids (migrations/017)
+ * looks each way up in the full-text index. As an array, the ids are then read by primary key, never
+ * by a scan of every product joined to them.
  */
 const searchMatches = (db: Sql, q: string) => db`p.id = any(array(select catalog.search_product_ids(${q})))`
 

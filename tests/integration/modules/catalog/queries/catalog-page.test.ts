@@ -111,6 +111,8 @@ describe('GET /api/catalog search', () => {
   it('finds a product despite a typo', async () => {
     const page = await catalog({ store: shop, q: 'choclate' })
     expect(page.items.map(item => item.name)).toContain('Dark chocolate bar')
+    // A stop word is no word to correct: its neighbours ("without", "then") are not asked for.
+    expect((await catalog({ store: shop, q: 'the choclate with' })).items.map(item => item.name)).toContain('Dark chocolate bar')
   })
 
   it('ignores accents both ways', async () => {
