@@ -10,7 +10,7 @@ export type Tx = postgres.TransactionSql
 /** Anything that runs queries: the pool or a transaction. Adapters take this. */
 export type Sql = postgres.Sql | postgres.TransactionSql
 
-function connect(url: string, applicationName: string, max = 10) {
+function connect(url: string, applicationName: string, max = 10, settings: Record<string, string> = {}) {
   return traceTransactions(postgres(url, {
     max,
     onnotice: () => {},
@@ -23,7 +23,7 @@ function connect(url: string, applicationName: string, max = 10) {
     transform: { column: { from: postgres.toCamel } },
     // int8 (count(*), sums) comes back as a number: every count here is far below 2^53.
     types: { int8: { to: 20, from: [20], serialize: (value: number) => String(value), parse: (value: string) => Number(value) } },
-    connection: { application_name: applicationName },
+    connection: { application_name: applicationName, ...settings },
   }))
 }
 
@@ -68,9 +68,22 @@ export function exportDb(): postgres.Sql {
   return exporting
 }
 
+let lossy: postgres.Sql | undefined
+
+/**
+ * A pool of one connection whose commits do not wait for the WAL to reach the disk, for writes a
+ * crash may undo without harm: the relay's marks (a row that loses its mark is published again, and
+ * the stream and the inboxes drop the copy). A durable commit costs Postgres about 0.5 ms of CPU
+ * here, an asynchronous one a fifth of that (docs/benchmarks.md, 2026-12-03 14:00).
+ */
+export function relayDb(): postgres.Sql {
+  lossy ??= connect(config().DATABASE_URL, applicationName, 1, { synchronous_commit: 'off' })
+  return lossy
+}
+
 export async function closeDb(): Promise<void> {
-  await Promise.all([shared?.end({ timeout: 5 }), exporting?.end({ timeout: 5 })])
-  shared = exporting = undefined
+  await Promise.all([shared?.end({ timeout: 5 }), exporting?.end({ timeout: 5 }), lossy?.end({ timeout: 5 })])
+  shared = exporting = lossy = undefined
 }
 
 const CONNECTION_ERROR_CODES = new Set([
