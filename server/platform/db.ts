@@ -68,22 +68,26 @@ export function exportDb(): postgres.Sql {
   return exporting
 }
 
-let lossy: postgres.Sql | undefined
+let relaying: postgres.Sql | undefined
 
 /**
- * A pool of one connection whose commits do not wait for the WAL to reach the disk, for writes a
- * crash may undo without harm: the relay's marks (a row that loses its mark is published again, and
- * the stream and the inboxes drop the copy). A durable commit costs Postgres about 0.5 ms of CPU
- * here, an asynchronous one a fifth of that (docs/benchmarks.md, 2026-12-03 14:00).
+ * The relay's pool, of one connection, set up for its two statements:
+ * - Commits do not wait for the WAL to reach the disk: a crash may undo a mark without harm (the row
+ *   is published again, and the stream and the inboxes drop the copy). A durable commit costs
+ *   Postgres about 0.5 ms of CPU here, an asynchronous one a fifth of that.
+ * - No bitmap scans: the partial index of unpublished rows keeps an entry for every row published
+ *   since the last vacuum, and a bitmap scan visits their heap pages on every pass (2 to 5 ms with
+ *   40,000 of them), where an index scan marks them dead once and then steps over them (0.2 ms).
+ * Figures in docs/benchmarks.md, 2026-12-03 15:00.
  */
 export function relayDb(): postgres.Sql {
-  lossy ??= connect(config().DATABASE_URL, applicationName, 1, { synchronous_commit: 'off' })
-  return lossy
+  relaying ??= connect(config().DATABASE_URL, applicationName, 1, { synchronous_commit: 'off', enable_bitmapscan: 'off' })
+  return relaying
 }
 
 export async function closeDb(): Promise<void> {
-  await Promise.all([shared?.end({ timeout: 5 }), exporting?.end({ timeout: 5 }), lossy?.end({ timeout: 5 })])
-  shared = exporting = lossy = undefined
+  await Promise.all([shared?.end({ timeout: 5 }), exporting?.end({ timeout: 5 }), relaying?.end({ timeout: 5 })])
+  shared = exporting = relaying = undefined
 }
 
 const CONNECTION_ERROR_CODES = new Set([
