@@ -166,8 +166,9 @@ const PART_LOADS = { 'half load': 1 / 2, 'quarter load': 1 / 4 }
 /** Orders placed one at a time on an otherwise idle stack: what a lone shopper waits, with nothing to batch with. */
 const IDLE_ORDERS = 20
 
-async function idleOrders(shop: Shop, orders: PreparedOrder[]): Promise<number[]> {
+async function idleOrders(shop: Shop, orders: PreparedOrder[]): Promise<{ ms: number[], cpu: CpuUse }> {
   const ms: number[] = []
+  const cpu = await shopCpuMeter(shop)
   for (const order of orders) {
     const { id } = await submit(shop.stack.baseUrl, order)
     const [outcome] = await waitUntilDecided(shop, [id], 30_000)
@@ -175,7 +176,7 @@ async function idleOrders(shop: Shop, orders: PreparedOrder[]): Promise<number[]
     // Lets the relay and consumers go back to waiting, as between two shoppers.
     await sleep(200)
   }
-  return ms
+  return { ms, cpu: cpu() }
 }
 
 /**
@@ -211,11 +212,19 @@ export const pipeline: Scenario = {
       }
     }
     const idle: number[] = []
+    const idleCpu: CpuUse[] = []
     for (let rep = 0; rep < reps; rep++) {
       const prepared = await prepareOrders(shop, IDLE_ORDERS, index => basket(shop.catalog, index))
-      idle.push(percentile(await idleOrders(shop, prepared), 50))
+      const { ms, cpu } = await idleOrders(shop, prepared)
+      idle.push(percentile(ms, 50))
+      idleCpu.push(cpu)
     }
     results.record('pipeline', `idle: one order at a time, placed → accepted p50 of ${IDLE_ORDERS}`, 'ms', idle, 'nothing else in flight: no batch to join')
+    // What an order costs when every step runs alone: each round trip wakes a process of its own.
+    for (const part of ['web', 'worker', 'postgres', 'broker'] as const) {
+      const seconds = (use: CpuUse) => part === 'worker' ? use.workersS : use[`${part}S`]
+      results.record('pipeline', `idle: ${part} CPU per order`, 'ms', idleCpu.map(use => (seconds(use) * 1000) / IDLE_ORDERS), 'with the 200 ms pauses between orders (idle polls and heartbeats)')
+    }
 
     for (const [label, list] of Object.entries(runs)) {
       const share = PART_LOADS[label as keyof typeof PART_LOADS]
