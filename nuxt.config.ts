@@ -70,6 +70,12 @@ export default defineNuxtConfig({
   },
 
   hooks: {
+    // nuxt-auth-utils adds the settings of its ~40 OAuth providers (252 keys) to the runtime config;
+    // Plaza signs in with passwords and passkeys only. Nitro copies that config and looks up an
+    // environment variable for every key on each request that reads it (every page), ~1 ms each.
+    'nitro:config'(nitroConfig) {
+      delete nitroConfig.runtimeConfig?.oauth
+    },
     // Of swagger-ui-dist's 12 MB only the bundle and its stylesheet are served.
     async 'nitro:build:public-assets'(nitro) {
       const { readdir, rm } = await import('node:fs/promises')

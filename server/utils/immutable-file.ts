@@ -15,5 +15,7 @@ export function sendImmutable(event: H3Event, file: { bytes: Buffer, etag: strin
     return null
   }
   setResponseHeader(event, 'content-type', file.contentType)
+  // Said outright: Node derives it from the body, and a HEAD request's answer has none.
+  setResponseHeader(event, 'content-length', file.bytes.length)
   return file.bytes
 }

@@ -61,9 +61,16 @@ test('categories and stores narrow the catalog with counts, and the URL keeps ev
   await expect(page.getByTestId(`category-facet-${sweets}`)).toContainText('1')
   await page.setViewportSize({ width: 1280, height: 900 })
   await screenshotBothModes(page, 'catalog-filtered')
+  // On a phone the facets fold behind one button that says how many are chosen.
   await page.setViewportSize({ width: 390, height: 844 })
+  await expect(page.getByTestId('store-facet')).toBeHidden()
+  await expect(page.getByTestId('filters-toggle')).toContainText('2 chosen')
+  await page.getByTestId('filters-toggle').click()
+  await expect(page.getByTestId('filters-toggle')).toHaveAttribute('aria-expanded', 'true')
+  await expect(await facet(page, 'store-facet', leaf)).toBeVisible()
   await page.screenshot({ path: join(SCREENSHOTS, 'catalog-filtered-phone.png'), fullPage: true, animations: 'disabled' })
   await page.setViewportSize({ width: 1280, height: 720 })
+  await expect(page.getByTestId('filters-toggle')).toBeHidden()
 
   await page.goBack()
   await expect(cards(page)).toHaveCount(3)

@@ -50,6 +50,14 @@ describe('uploading product images', () => {
     }
     expect((await anonymous().get(`/api/products/${id}`)).data.images).toEqual([image])
     expect((await anonymous().get(`/api/products/${id}/images`)).data).toEqual([image])
+
+    // HEAD answers as GET does, without the bytes.
+    const get = await fetch(`${admin.baseUrl}/images/${image.id}/320.webp`)
+    const head = await fetch(`${admin.baseUrl}/images/${image.id}/320.webp`, { method: 'HEAD' })
+    expect(head.status).toBe(200)
+    expect(['content-type', 'content-length', 'etag', 'cache-control'].map(name => head.headers.get(name)))
+      .toEqual(['content-type', 'content-length', 'etag', 'cache-control'].map(name => get.headers.get(name)))
+    expect((await head.arrayBuffer()).byteLength).toBe(0)
   })
 
   it('never enlarges a small picture', async () => {
