@@ -1,7 +1,7 @@
 import { jetstream } from '@nats-io/jetstream'
 import { connect, type NatsConnection } from '@nats-io/transport-node'
 import { ConfigError, config } from '../server/platform/config'
-import { closeDb, db, nameConnections, waitForDatabase } from '../server/platform/db'
+import { closeDb, db, nameConnections, relayDb, waitForDatabase } from '../server/platform/db'
 import { ensurePipeline, pipelineNames } from '../server/platform/jetstream'
 import { createLogger } from '../server/platform/log'
 import { natsOptions } from '../server/platform/nats'
@@ -54,7 +54,7 @@ async function main() {
 
   const roles = new Set(settings.PLAZA_WORKER_ROLES)
   const stop = new AbortController()
-  const relay = roles.has('relay') ? startRelay(sql, settings.DATABASE_URL, js, names, log, stop.signal) : undefined
+  const relay = roles.has('relay') ? startRelay(relayDb(), settings.DATABASE_URL, js, names, log, stop.signal) : undefined
   const sweeper = roles.has('deadlines') ? startDeadlineSweeper(sql, log, stop.signal) : undefined
   const specs = [
     roles.has('payments') && { durable: names.durable('payments'), spec: paymentsConsumer(sql, settings.PAYMENT_CONFIRM_DELAY_MS) },

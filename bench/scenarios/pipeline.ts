@@ -11,11 +11,13 @@ interface Run {
   submitMs: number[]
   notAccepted: number
   /** CPU milliseconds per order, from the first submission until the last order was decided. */
-  cpuMs: Record<'web' | 'worker' | 'postgres' | 'broker' | 'bench' | 'machine', number>
+  cpuMs: Record<'web' | 'worker' | 'postgres' | 'postgresWorkers' | 'broker' | 'bench' | 'machine', number>
   stages: Record<string, number>
+  /** Transactions per order, by stage (see `passes`). */
+  passes: Record<string, number>
 }
 
-function summarize(started: number, outcomes: Outcome[], submitMs: number[], cpu: CpuUse, stages: Record<string, number>): Run {
+function summarize(started: number, outcomes: Outcome[], submitMs: number[], cpu: CpuUse, { stages, passes }: Trail): Run {
   const finished = Math.max(...outcomes.map(outcome => outcome.updatedAt.getTime()))
   const accepted = outcomes.filter(outcome => outcome.status === 'accepted')
   const perOrder = (seconds: number) => (seconds * 1000) / outcomes.length
@@ -28,11 +30,13 @@ function summarize(started: number, outcomes: Outcome[], submitMs: number[], cpu
       web: perOrder(cpu.webS),
       worker: perOrder(cpu.workersS),
       postgres: perOrder(cpu.postgresS),
+      postgresWorkers: perOrder(cpu.postgresWorkersS),
       broker: perOrder(cpu.brokerS),
       bench: perOrder(cpu.benchS),
       machine: perOrder(cpu.machineS),
     },
     stages,
+    passes,
   }
 }
 
@@ -43,7 +47,7 @@ async function closedLoop(shop: Shop, orders: PreparedOrder[], concurrency: numb
   const submitted = await pool(orders.length, concurrency, index => submit(shop.stack.baseUrl, orders[index]!))
   const outcomes = await waitUntilDecided(shop, submitted.map(order => order.id), 120_000)
   const used = cpu()
-  return summarize(started, outcomes, submitted.map(order => order.ms), used, await stages(shop, outcomes.map(outcome => outcome.id)))
+  return summarize(started, outcomes, submitted.map(order => order.ms), used, await trail(shop, outcomes.map(outcome => outcome.id)))
 }
 
 /** Open loop: orders arrive at a fixed rate whatever the server does, as independent customers would. */
@@ -63,7 +67,7 @@ async function openLoop(shop: Shop, orders: PreparedOrder[], perSecond: number):
   const submitted = await Promise.all(inFlight)
   const outcomes = await waitUntilDecided(shop, submitted.map(order => order.id), 120_000)
   const used = cpu()
-  return summarize(started, outcomes, submitted.map(order => order.ms), used, await stages(shop, outcomes.map(outcome => outcome.id)))
+  return summarize(started, outcomes, submitted.map(order => order.ms), used, await trail(shop, outcomes.map(outcome => outcome.id)))
 }
 
 /**
@@ -72,7 +76,7 @@ async function openLoop(shop: Shop, orders: PreparedOrder[], perSecond: number):
  * publishing those, and the ordering consumer recording the last one (which accepts the order).
  * Medians over the orders, in ms.
  */
-async function stages(shop: Shop, ids: string[]) {
+async function stages(shop: Shop, ids: string[]): Promise<Record<string, number>> {
   const [row] = await shop.sql<[Record<string, number>]>`
     with results as (
       select payload->>'orderId' as order_id, max(created_at) as written, max(published_at) as published
@@ -97,6 +101,37 @@ async function stages(shop: Shop, ids: string[]) {
   return row
 }
 
+/**
+ * How many transactions the orders took, per order and stage, from the clocks the rows keep: each
+ * transaction stamps its rows with its own now(). Placing: distinct OrderPlaced times (group commits);
+ * relay: distinct published_at of the orders' outbox rows (passes); each consumer: distinct inbox
+ * processed_at (batches). Where a low load's CPU goes: these grow as batches shrink.
+ */
+async function passes(shop: Shop, ids: string[]): Promise<Record<string, number>> {
+  const [row] = await shop.sql<[Record<string, number>]>`
+    with messages as (
+      select id, published_at from platform.outbox where payload->>'orderId' = any(${ids}::text[])
+    ), batches as (
+      select inbox.consumer, count(distinct inbox.processed_at)::float as count
+      from platform.inbox join messages on messages.id = inbox.message_id
+      group by inbox.consumer
+    )
+    select
+      (select count(distinct created_at)::float from ordering.order_events where type = 'OrderPlaced' and order_id = any(${ids}::uuid[])) as placing,
+      (select count(distinct published_at)::float from messages) as relay,
+      (select count from batches where consumer = 'payments') as payments,
+      (select count from batches where consumer = 'catalog') as catalog,
+      (select count from batches where consumer = 'ordering') as ordering`
+  return Object.fromEntries(Object.entries(row).map(([stage, count]) => [stage, (count ?? 0) / ids.length]))
+}
+
+interface Trail {
+  stages: Record<string, number>
+  passes: Record<string, number>
+}
+
+const trail = async (shop: Shop, ids: string[]): Promise<Trail> => ({ stages: await stages(shop, ids), passes: await passes(shop, ids) })
+
 const STAGES = {
   relay_placed: 'stage: placed → OrderPlaced published (relay)',
   payments_and_catalog: 'stage: → last payment/store result written (consumers)',
@@ -104,11 +139,20 @@ const STAGES = {
   ordering: 'stage: → accepted (ordering consumer)',
 }
 
+const PASSES = {
+  placing: 'placing (web group commits)',
+  relay: 'relay passes',
+  payments: 'payments batches',
+  catalog: 'catalog batches',
+  ordering: 'ordering batches',
+}
+
 /** Where the machine's CPU goes per order; the parts share the same two cores. */
 const CPU_PARTS = {
   web: 'CPU time, not wall time',
   worker: 'CPU time, all workers',
   postgres: 'CPU time of the stack\'s backends',
+  postgresWorkers: 'the part of it serving the workers (relay, consumers)',
   broker: 'CPU time of the local nats-server',
   bench: 'the load generator (this process)',
   machine: 'every process and the kernel: all of the above and the rest',
@@ -122,8 +166,9 @@ const PART_LOADS = { 'half load': 1 / 2, 'quarter load': 1 / 4 }
 /** Orders placed one at a time on an otherwise idle stack: what a lone shopper waits, with nothing to batch with. */
 const IDLE_ORDERS = 20
 
-async function idleOrders(shop: Shop, orders: PreparedOrder[]): Promise<number[]> {
+async function idleOrders(shop: Shop, orders: PreparedOrder[]): Promise<{ ms: number[], cpu: CpuUse }> {
   const ms: number[] = []
+  const cpu = await shopCpuMeter(shop)
   for (const order of orders) {
     const { id } = await submit(shop.stack.baseUrl, order)
     const [outcome] = await waitUntilDecided(shop, [id], 30_000)
@@ -131,7 +176,7 @@ async function idleOrders(shop: Shop, orders: PreparedOrder[]): Promise<number[]
     // Lets the relay and consumers go back to waiting, as between two shoppers.
     await sleep(200)
   }
-  return ms
+  return { ms, cpu: cpu() }
 }
 
 /**
@@ -167,11 +212,19 @@ export const pipeline: Scenario = {
       }
     }
     const idle: number[] = []
+    const idleCpu: CpuUse[] = []
     for (let rep = 0; rep < reps; rep++) {
       const prepared = await prepareOrders(shop, IDLE_ORDERS, index => basket(shop.catalog, index))
-      idle.push(percentile(await idleOrders(shop, prepared), 50))
+      const { ms, cpu } = await idleOrders(shop, prepared)
+      idle.push(percentile(ms, 50))
+      idleCpu.push(cpu)
     }
     results.record('pipeline', `idle: one order at a time, placed → accepted p50 of ${IDLE_ORDERS}`, 'ms', idle, 'nothing else in flight: no batch to join')
+    // What an order costs when every step runs alone: each round trip wakes a process of its own.
+    for (const part of ['web', 'worker', 'postgres', 'broker'] as const) {
+      const seconds = (use: CpuUse) => part === 'worker' ? use.workersS : use[`${part}S`]
+      results.record('pipeline', `idle: ${part} CPU per order`, 'ms', idleCpu.map(use => (seconds(use) * 1000) / IDLE_ORDERS), 'with the 200 ms pauses between orders (idle polls and heartbeats)')
+    }
 
     for (const [label, list] of Object.entries(runs)) {
       const share = PART_LOADS[label as keyof typeof PART_LOADS]
@@ -182,10 +235,11 @@ export const pipeline: Scenario = {
       }
       results.record('pipeline', `${label}: POST /api/orders p99`, 'ms', list.map(run => percentile(run.submitMs, 99)))
       for (const [part, note] of Object.entries(CPU_PARTS)) {
-        results.record('pipeline', `${label}: ${part} CPU per order`, 'ms', list.map(run => run.cpuMs[part as keyof Run['cpuMs']]), note)
+        results.record('pipeline', `${label}: ${part === 'postgresWorkers' ? 'postgres for the workers' : part} CPU per order`, 'ms', list.map(run => run.cpuMs[part as keyof Run['cpuMs']]), note)
       }
       if (label !== 'concurrency 20') {
         for (const [stage, name] of Object.entries(STAGES)) results.record('pipeline', `${label}: ${name} p50`, 'ms', list.map(run => run.stages[stage]!))
+        for (const [stage, name] of Object.entries(PASSES)) results.record('pipeline', `${label}: transactions per order, ${name}`, 'tx', list.map(run => run.passes[stage]!))
       }
       const notAccepted = list.reduce((sum, run) => sum + run.notAccepted, 0)
       if (notAccepted > 0) results.record('pipeline', `${label}: orders not accepted`, 'orders', list.map(run => run.notAccepted), 'expected 0')

@@ -189,13 +189,14 @@ export async function waitUntilIdle(shop: Shop, timeoutMs = 120_000): Promise<vo
 
 /**
  * Counts CPU seconds of web, workers and the stack's Postgres backends (the server processes serving
- * the app's connections, application_name 'plaza' for the web and 'plaza-worker', not the bench's
- * own; the pools keep their connections, so the set is stable).
+ * the app's connections: 'plaza' and 'plaza-rate-limits' for the web, 'plaza-worker' for the workers,
+ * not the bench's own; the pools keep their connections, so the set is stable).
  */
 export async function shopCpuMeter(shop: Shop) {
-  const backends = await shop.sql<{ pid: number }[]>`
-    select pid from pg_stat_activity where datname = ${shop.stack.database.name} and application_name in ('plaza', 'plaza-worker')`
-  return cpuMeter(shop.stack, backends.map(backend => backend.pid))
+  const backends = await shop.sql<{ pid: number, applicationName: string }[]>`
+    select pid, application_name as "applicationName" from pg_stat_activity where datname = ${shop.stack.database.name} and application_name in ('plaza', 'plaza-rate-limits', 'plaza-worker')`
+  const pids = (names: string[]) => backends.filter(backend => names.includes(backend.applicationName)).map(backend => backend.pid)
+  return cpuMeter(shop.stack, pids(['plaza', 'plaza-rate-limits', 'plaza-worker']), pids(['plaza-worker']))
 }
 
 export async function closeShop(shop: Shop) {

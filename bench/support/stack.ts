@@ -164,6 +164,8 @@ export interface CpuUse {
   webS: number
   workersS: number
   postgresS: number
+  /** The part of postgresS spent serving the workers' connections (the relay and the consumers); the rest serves the web. */
+  postgresWorkersS: number
   /** The local nats-server process(es), when the broker runs on this machine. */
   brokerS: number
   /** The bench process itself: the load generator and its polling. */
@@ -177,7 +179,7 @@ export interface CpuUse {
  * (broker, load generator, everything); the returned function gives the seconds used since. On a shared
  * machine this is steadier than wall time: it is what the work costs.
  */
-export function cpuMeter(stack: BenchStack, postgresPids: number[] = []): () => CpuUse {
+export function cpuMeter(stack: BenchStack, postgresPids: number[] = [], workerBackendPids: number[] = []): () => CpuUse {
   const total = (pids: number[]) => pids.reduce((sum, pid) => sum + (cpuOrZero(pid)), 0)
   const brokerPids = processesNamed('nats-server')
   const read = (): CpuUse => {
@@ -186,6 +188,7 @@ export function cpuMeter(stack: BenchStack, postgresPids: number[] = []): () => 
       webS: cpuSeconds(stack.web.pid),
       workersS: total(stack.workers.map(worker => worker.pid)),
       postgresS: total(postgresPids),
+      postgresWorkersS: total(workerBackendPids),
       brokerS: total(brokerPids),
       benchS: (bench.user + bench.system) / 1e6,
       machineS: machineBusySeconds(),

@@ -23,7 +23,9 @@ let limiters: Record<LimiterName, RateLimiterPostgres> | undefined
 function limitersNow() {
   if (limiters) return limiters
   const settings = config()
-  const pool = new pg.Pool({ connectionString: settings.DATABASE_URL, max: 5, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30_000, allowExitOnIdle: true, application_name: 'plaza-rate-limits' })
+  // Counters a crash may lose without harm: their commits do not wait for the WAL flush, which at
+  // low load cost each order request a flush of its own (docs/benchmarks.md, 2026-12-03 14:00).
+  const pool = new pg.Pool({ connectionString: settings.DATABASE_URL, max: 5, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30_000, allowExitOnIdle: true, application_name: 'plaza-rate-limits', options: '-c synchronous_commit=off' })
   // An idle connection the server drops emits here; unheard, it would end the process.
   pool.on('error', error => webLog.warn({ err: error }, 'rate-limit connection lost'))
   const limiter = (keyPrefix: string, points: number, duration: number) => new RateLimiterPostgres({

@@ -24,11 +24,12 @@ export function batchQueue<T>(capacity: number) {
       wakeTaker?.()
     },
     /**
-     * Waits for an item, then up to `lingerMs` more for the batch to fill (what is already arriving
-     * lands in any case), then takes up to `max`. Empty: closed and drained.
+     * Waits for an item, then until `notBefore` (a Date.now() time) for the batch to fill, unless it
+     * fills first (what is already arriving lands in any case), then takes up to `max`. Empty: closed and drained.
      */
-    async take(max: number, lingerMs = 0): Promise<T[]> {
+    async take(max: number, notBefore = 0): Promise<T[]> {
       while (items.length === 0 && !closed) await new Promise<void>(resolve => (wakeTaker = resolve))
+      const lingerMs = notBefore - Date.now()
       if (lingerMs > 0 && items.length < max && !closed) {
         lingerUntil = max
         await new Promise<void>((resolve) => {

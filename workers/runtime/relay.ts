@@ -12,10 +12,11 @@ import { publishedMessages } from './metrics'
 const BATCH = 500
 const POLL_MS = 1000
 /**
- * How long the relay lets rows gather after it is woken: every pass costs a transaction and three
- * statements whatever it publishes, and under load a few milliseconds collect several orders' rows.
+ * The shortest time between the starts of two passes. Every pass costs a transaction and three
+ * statements whatever it publishes: rows announced soon after a pass wait out the rest of this
+ * interval to share the next one, while a row that finds the relay idle goes at once.
  */
-const LINGER_MS = 3
+const PASS_INTERVAL_MS = 5
 
 /** How many published row ids the relay remembers, to tell a notification it has covered already (two generations of this size). */
 const REMEMBERED_IDS = 5000
@@ -105,8 +106,11 @@ export function startRelay(db: Db, databaseUrl: string, js: JetStreamClient, nam
 
   stopSignal.addEventListener('abort', nudge, { once: true })
   const done = (async () => {
+    let lastPass = 0
     while (!stopSignal.aborted) {
-      await new Promise(resolve => setTimeout(resolve, LINGER_MS))
+      const wait = lastPass + PASS_INTERVAL_MS - Date.now()
+      if (wait > 0) await new Promise(resolve => setTimeout(resolve, wait))
+      lastPass = Date.now()
       pending = false
       heardDuringPass = []
       try {

@@ -11,10 +11,10 @@ describe('batchQueue', () => {
     expect(await queue.take(2)).toEqual([3])
   })
 
-  it('waits up to the linger time for a batch to fill', async () => {
+  it('waits until the given time for a batch to fill', async () => {
     const queue = batchQueue<number>(10)
     await queue.put(1)
-    const taking = queue.take(5, 200)
+    const taking = queue.take(5, Date.now() + 200)
     await sleep(20)
     await queue.put(2)
     expect(await taking).toEqual([1, 2])
@@ -24,7 +24,7 @@ describe('batchQueue', () => {
     const queue = batchQueue<number>(10)
     await queue.put(1)
     const started = Date.now()
-    const taking = queue.take(2, 5_000)
+    const taking = queue.take(2, Date.now() + 5_000)
     await queue.put(2)
     expect(await taking).toEqual([1, 2])
     expect(Date.now() - started).toBeLessThan(4_000)
@@ -34,7 +34,15 @@ describe('batchQueue', () => {
     const queue = batchQueue<number>(10)
     await queue.put(1)
     queue.close()
-    expect(await queue.take(5, 1_000)).toEqual([1])
-    expect(await queue.take(5, 1_000)).toEqual([])
+    expect(await queue.take(5, Date.now() + 1_000)).toEqual([1])
+    expect(await queue.take(5, Date.now() + 1_000)).toEqual([])
+  })
+
+  it('takes at once when the time has passed: a lone item does not wait', async () => {
+    const queue = batchQueue<number>(10)
+    await queue.put(1)
+    const started = Date.now()
+    expect(await queue.take(5, started - 1)).toEqual([1])
+    expect(Date.now() - started).toBeLessThan(50)
   })
 })
