@@ -48,30 +48,51 @@ export default defineNuxtModule({
 
     // PrimeVue gets the theme in the browser only, where $dt() and any style missing from the file
     // need it; the server renders markup alone. PrimeVue injects a component's theme as a <style> the
-    // first time one mounts unless its name is marked loaded, and the file has them all. This runs
-    // before PrimeVue is installed: installed without a theme, it would write its global style
+    // first time one mounts unless its name is marked loaded, and the file has them all. The theme is
+    // set before PrimeVue is installed: installed without one, it would write its global style
     // outside the CSS layer. Setting the theme clears the marks, so mark them after.
     addPluginTemplate({
       filename: 'plaza/primevue-theme.client.mjs',
       mode: 'client',
       getContents: async () => `import { Theme } from '@primeuix/styled'
-import { defineNuxtPlugin } from '#imports'
+import PrimeVue from 'primevue/config'
+import { defineNuxtPlugin, useRuntimeConfig } from '#imports'
 import plazaTheme from '~/theme/plaza'
 
 export default defineNuxtPlugin({
   name: 'plaza:primevue-theme',
   enforce: 'pre',
-  setup() {
+  setup({ vueApp }) {
     Theme.setTheme(plazaTheme)
     for (const name of ${JSON.stringify((await compiled).names)}) Theme.setLoadedStyleName(name)
+    vueApp.use(PrimeVue, useRuntimeConfig().public.primevue.options)
+  },
+})
+`,
+    })
+
+    // On the server, PrimeVue's install would make its config reactive and watch it deeply, theme and
+    // locale included, for every page (~0.4 ms of a render): components only read $primevue.config there.
+    addPluginTemplate({
+      filename: 'plaza/primevue-config.server.mjs',
+      mode: 'server',
+      getContents: () => `import { defaultOptions } from 'primevue/config'
+import { defineNuxtPlugin, useRuntimeConfig } from '#imports'
+
+export default defineNuxtPlugin({
+  name: 'plaza:primevue-config',
+  enforce: 'pre',
+  setup({ vueApp }) {
+    vueApp.config.globalProperties.$primevue = { config: { ...defaultOptions, ...useRuntimeConfig().public.primevue.options } }
   },
 })
 `,
     })
 
     // The module also copies its whole registry (every component, style and path) into the public
-    // runtime config, which Nuxt serializes into every page; the browser plugin reads only these two.
-    const trimmed: PrimeVuePublicConfig = { usePrimeVue: primevue.usePrimeVue, options: primevue.options }
+    // runtime config, which Nuxt serializes into every page; only the options are read. PrimeVue is
+    // installed by the two plugins above, so the module's own plugin installs its services alone.
+    const trimmed: PrimeVuePublicConfig = { usePrimeVue: false, options: primevue.options }
     nuxt.options.runtimeConfig.public.primevue = trimmed as typeof nuxt.options.runtimeConfig.public.primevue
   },
 })

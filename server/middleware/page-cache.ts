@@ -1,5 +1,5 @@
 import { setResponseHeaders } from 'h3'
-import { keptPage, pageCacheGeneration, pageCacheKey } from '../utils/page-cache'
+import { keptPage, pageCacheGeneration, pageCacheKey, withNonce } from '../utils/page-cache'
 import { freshNonce, setContentSecurityPolicy } from '../utils/content-security-policy'
 
 /**
@@ -17,5 +17,5 @@ export default defineEventHandler((event) => {
   const nonce = freshNonce()
   setResponseHeaders(event, { ...page.headers, 'x-plaza-cache': 'hit' })
   setContentSecurityPolicy(event, nonce)
-  return page.body.replaceAll(`nonce="${page.nonce}"`, `nonce="${nonce}"`)
+  return withNonce(page, nonce)
 })

@@ -3,12 +3,12 @@ import { LRUCache } from 'lru-cache'
 import { catalogChangesHeard, onCatalogForgotten } from '../modules/catalog'
 import { config } from '../platform/config'
 
-/** A rendered catalog page as sent, less the headers made afresh for every response. */
+/** A rendered catalog page as sent (plugins/page-bytes.ts), less the headers made afresh for every response. */
 export interface KeptPage {
-  body: string
+  body: Buffer
   headers: Record<string, string>
-  /** The CSP nonce written into the body's scripts; each hit swaps in a fresh one. */
-  nonce: string
+  /** Where the body's scripts carry their CSP nonce: each hit writes a fresh one, of the same length, over it. */
+  nonceAt: number[]
 }
 
 // The catalog pages: the same for every visitor without a session, and changed only by the catalog.
@@ -51,6 +51,21 @@ export function pageCacheKey(event: H3Event): string | undefined {
 
 export function keptPage(key: string): KeptPage | undefined {
   return pages.get(key)
+}
+
+/** Where `nonce="…"` holds this nonce in the body. */
+export function nonceOffsets(body: Buffer, nonce: string): number[] {
+  const attribute = `nonce="${nonce}"`
+  const offsets: number[] = []
+  for (let at = body.indexOf(attribute); at !== -1; at = body.indexOf(attribute, at + attribute.length)) offsets.push(at + 'nonce="'.length)
+  return offsets
+}
+
+/** The kept body with a fresh nonce (freshNonce: always 24 base64 characters) in its scripts. */
+export function withNonce(page: KeptPage, nonce: string): Buffer {
+  const body = Buffer.from(page.body)
+  for (const at of page.nonceAt) body.write(nonce, at, 'latin1')
+  return body
 }
 
 /** The generation to hand back to keepPage once the page is rendered. */

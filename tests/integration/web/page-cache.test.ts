@@ -27,8 +27,12 @@ describe('the page cache', () => {
     const html = await kept.text()
     const nonce = nonceOf(html)
     expect(nonce).toBeTruthy()
-    expect(nonce).not.toBe(nonceOf(await rendered.text()))
+    const renderedHtml = await rendered.text()
+    expect(nonce).not.toBe(nonceOf(renderedHtml))
     expect(kept.headers.get('content-security-policy')).toContain(`'nonce-${nonce}'`)
+    // Every script carries the fresh nonce, and nothing else changed: the page is kept as bytes (a price's €).
+    expect(new Set([...html.matchAll(/nonce="([^"]+)"/g)].map(match => match[1]))).toEqual(new Set([nonce]))
+    expect(html.replaceAll(nonce!, 'N')).toBe(renderedHtml.replaceAll(nonceOf(renderedHtml)!, 'N'))
     expect(nonceOf(await (await untilKept('/shopping?sort=name')).text())).not.toBe(nonce)
   })
 
