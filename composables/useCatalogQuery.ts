@@ -11,6 +11,8 @@ export interface CatalogState {
   page: number
 }
 
+type CatalogChanges = Partial<Record<'q' | 'category' | 'store' | 'sort' | 'cursor' | 'page', string | number | undefined>>
+
 const text = (query: LocationQuery, key: string) => (typeof query[key] === 'string' ? query[key] as string : '')
 
 /**
@@ -40,14 +42,29 @@ export function useCatalogQuery(fixedStore?: () => string) {
     return Object.fromEntries(Object.entries({ q, category, store, sort, cursor }).filter(([, value]) => value))
   })
 
-  /** This page's URL with some changes; any change but a page turn starts again at the first page. */
-  function linkWith(changes: Partial<Record<'q' | 'category' | 'store' | 'sort' | 'cursor' | 'page', string | number | undefined>>): RouteLocationRaw {
+  /** This page's query with some changes; any change but a page turn starts again at the first page. */
+  function changedQuery(changes: CatalogChanges): LocationQuery {
     const query: LocationQuery = { ...route.query, cursor: null, page: null }
     for (const [key, value] of Object.entries(changes)) query[key] = value === undefined || value === '' ? null : String(value)
-    return { path: route.path, query: Object.fromEntries(Object.entries(query).filter(([, value]) => value !== null)) }
+    return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== null))
+  }
+
+  /** This page's URL with some changes, for a NuxtLink or navigateTo. */
+  function linkWith(changes: CatalogChanges): RouteLocationRaw {
+    return { path: route.path, query: changedQuery(changes) }
+  }
+
+  /** The same as an address, for a plain link (utils/links.ts). */
+  function hrefWith(changes: CatalogChanges): string {
+    const search = new URLSearchParams()
+    for (const [key, value] of Object.entries(changedQuery(changes))) {
+      for (const one of [value].flat()) if (one !== null) search.append(key, one)
+    }
+    const query = search.toString()
+    return query ? `${route.path}?${query}` : route.path
   }
 
   const filtered = computed(() => !!(state.value.q || state.value.category || (!fixedStore && state.value.store)))
 
-  return { state, apiQuery, linkWith, filtered }
+  return { state, apiQuery, linkWith, hrefWith, filtered }
 }

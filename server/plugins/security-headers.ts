@@ -21,12 +21,14 @@ export default defineNitroPlugin((nitroApp) => {
     setResponseHeaders(event, BASE_HEADERS)
     if (requestProtocol(event) === 'https') setResponseHeader(event, 'strict-transport-security', HSTS)
   })
+  // Nuxt's own scripts (config, payload, entry, structured data) sit in the head and around the app.
+  // The app's markup (html.body) gets no nonce: Vue templates cannot hold a script, so one there
+  // would be injected content, which the policy must keep blocking. It is also most of the page.
   nitroApp.hooks.hook('render:html', (html, { event }) => {
     const nonce = freshNonce()
     const withNonce = (chunk: string) => chunk.replace(/<script\b/g, `<script nonce="${nonce}"`)
     html.head = html.head.map(withNonce)
     html.bodyPrepend = html.bodyPrepend.map(withNonce)
-    html.body = html.body.map(withNonce)
     html.bodyAppend = html.bodyAppend.map(withNonce)
     setContentSecurityPolicy(event, nonce)
   })
