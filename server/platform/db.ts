@@ -55,7 +55,8 @@ function wrapTransactions(sql: postgres.Sql): postgres.Sql {
 /**
  * How to run something once what `sql` writes has committed: at the end of its transaction, or, on
  * the pool, where each statement commits by itself, whenever the caller says (after the statement).
- * Undefined inside a savepoint, which the caller cannot tell from its transaction.
+ * Undefined inside a savepoint, which the caller cannot tell from its transaction. A hook must not
+ * throw: its transaction has committed, and its caller would take it for a failure.
  */
 export function onCommit(sql: Sql): ((hook: () => void) => void) | undefined {
   if ('begin' in sql) return hook => hook()
