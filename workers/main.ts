@@ -5,6 +5,8 @@ import { closeDb, db, nameConnections, relayDb, waitForDatabase } from '../serve
 import { ensurePipeline, pipelineNames } from '../server/platform/jetstream'
 import { createLogger } from '../server/platform/log'
 import { natsOptions } from '../server/platform/nats'
+import { publishAfterCommit } from '../server/platform/outbox'
+import { outboxPublisher } from '../server/platform/outbox-publisher'
 import { startTracing, stopTracing } from '../server/platform/tracing'
 import { workerIdentity } from '../server/platform/worker-identity'
 import { catalogConsumer } from './consumers/catalog'
@@ -13,7 +15,7 @@ import { paymentsConsumer } from './consumers/payments'
 import { watchMaxDeliveries } from './runtime/advisories'
 import { runConsumer } from './runtime/consumer'
 import { startDeadlineSweeper } from './runtime/deadlines'
-import { watchPipeline, workerMetrics } from './runtime/metrics'
+import { publishedMessages, watchPipeline, workerMetrics } from './runtime/metrics'
 import { startMetricsServer } from './runtime/metrics-server'
 import { startRelay } from './runtime/relay'
 
@@ -52,6 +54,10 @@ async function main() {
   watchPipeline(workerMetrics, sql, jsm, names, log)
   const metricsServer = startMetricsServer(workerMetrics, { port: settings.PLAZA_WORKER_METRICS_PORT, token: settings.PLAZA_METRICS_TOKEN }, log)
 
+  // What this worker's consumers and deadline sweeper write to the outbox, it publishes right after the commit.
+  const publisher = outboxPublisher(js, names.subject, relayDb(), log, count => publishedMessages.inc({ by: 'writer' }, count))
+  publishAfterCommit(publisher.publish)
+
   const roles = new Set(settings.PLAZA_WORKER_ROLES)
   const stop = new AbortController()
   const relay = roles.has('relay') ? startRelay(relayDb(), settings.DATABASE_URL, js, names, log, stop.signal) : undefined
@@ -79,6 +85,7 @@ async function main() {
     stop.abort()
     advisories?.stop()
     await Promise.allSettled([...consumers, relay?.done, sweeper, advisories?.done, metricsServer.close()])
+    await publisher.drain()
     await nc.drain()
     await closeDb()
     await stopTracing()

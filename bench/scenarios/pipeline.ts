@@ -71,9 +71,10 @@ async function openLoop(shop: Shop, orders: PreparedOrder[], perSecond: number):
 }
 
 /**
- * Where an order's time goes, from the rows the pipeline leaves behind (all Postgres clock): the relay
- * publishing OrderPlaced, the payments and catalog consumers writing their results, the relay
- * publishing those, and the ordering consumer recording the last one (which accepts the order).
+ * Where an order's time goes, from the rows the pipeline leaves behind: OrderPlaced published (by the
+ * web right after its commit, stamped when JetStream acked it; by the relay, its pass's clock), the
+ * payments and catalog consumers writing their results, those published (by the worker after its
+ * commits), and the ordering consumer recording the last one (which accepts the order).
  * Medians over the orders, in ms.
  */
 async function stages(shop: Shop, ids: string[]): Promise<Record<string, number>> {
@@ -104,7 +105,8 @@ async function stages(shop: Shop, ids: string[]): Promise<Record<string, number>
 /**
  * How many transactions the orders took, per order and stage, from the clocks the rows keep: each
  * transaction stamps its rows with its own now(). Placing: distinct OrderPlaced times (group commits);
- * relay: distinct published_at of the orders' outbox rows (passes); each consumer: distinct inbox
+ * publishing: distinct published_at of the orders' outbox rows (a writer's publish batch, one per
+ * commit, or a relay pass; the marks themselves are fewer); each consumer: distinct inbox
  * processed_at (batches). Where a low load's CPU goes: these grow as batches shrink.
  */
 async function passes(shop: Shop, ids: string[]): Promise<Record<string, number>> {
@@ -133,15 +135,15 @@ interface Trail {
 const trail = async (shop: Shop, ids: string[]): Promise<Trail> => ({ stages: await stages(shop, ids), passes: await passes(shop, ids) })
 
 const STAGES = {
-  relay_placed: 'stage: placed → OrderPlaced published (relay)',
+  relay_placed: 'stage: placed → OrderPlaced published',
   payments_and_catalog: 'stage: → last payment/store result written (consumers)',
-  relay_results: 'stage: → last result published (relay)',
+  relay_results: 'stage: → last result published',
   ordering: 'stage: → accepted (ordering consumer)',
 }
 
 const PASSES = {
   placing: 'placing (web group commits)',
-  relay: 'relay passes',
+  relay: 'publish batches (writers after commit, relay passes)',
   payments: 'payments batches',
   catalog: 'catalog batches',
   ordering: 'ordering batches',

@@ -11,7 +11,7 @@ export type Tx = postgres.TransactionSql
 export type Sql = postgres.Sql | postgres.TransactionSql
 
 function connect(url: string, applicationName: string, max = 10, settings: Record<string, string> = {}) {
-  return traceTransactions(postgres(url, {
+  return wrapTransactions(postgres(url, {
     max,
     onnotice: () => {},
     // Queries wait for a connection's reconnect delay, and postgres.js's default grows to 20 s while
@@ -29,11 +29,39 @@ function connect(url: string, applicationName: string, max = 10, settings: Recor
 
 const TRANSACTION_SPAN = { kind: SpanKind.CLIENT, attributes: { 'db.system.name': 'postgresql', 'db.operation.name': 'TRANSACTION' } }
 
-/** While tracing is on, each transaction (`begin`) is a span, and its queries run in its context. */
-function traceTransactions(sql: postgres.Sql): postgres.Sql {
+/** What each open transaction (begin) runs once it has committed, by its `sql`; see onCommit. */
+const commitHooks = new WeakMap<Sql, (() => void)[]>()
+
+/**
+ * Every transaction (`begin`) runs its commit hooks once it has committed; while tracing is on, it is
+ * a span, and its queries run in its context.
+ */
+function wrapTransactions(sql: postgres.Sql): postgres.Sql {
   const begin = sql.begin.bind(sql) as (...args: unknown[]) => Promise<unknown>
-  sql.begin = ((...args: unknown[]) => tracingOn() ? inSpan('db.transaction', TRANSACTION_SPAN, () => begin(...args)) : begin(...args)) as typeof sql.begin
+  const run = async (...args: unknown[]) => {
+    const work = args.pop() as (tx: Tx) => unknown
+    const hooks: (() => void)[] = []
+    const result = await begin(...args, (tx: Tx) => {
+      commitHooks.set(tx, hooks)
+      return work(tx)
+    })
+    for (const hook of hooks) hook()
+    return result
+  }
+  sql.begin = ((...args: unknown[]) => tracingOn() ? inSpan('db.transaction', TRANSACTION_SPAN, () => run(...args)) : run(...args)) as typeof sql.begin
   return sql
+}
+
+/**
+ * How to run something once what `sql` writes has committed: at the end of its transaction, or, on
+ * the pool, where each statement commits by itself, whenever the caller says (after the statement).
+ * Undefined inside a savepoint, which the caller cannot tell from its transaction. A hook must not
+ * throw: its transaction has committed, and its caller would take it for a failure.
+ */
+export function onCommit(sql: Sql): ((hook: () => void) => void) | undefined {
+  if ('begin' in sql) return hook => hook()
+  const hooks = commitHooks.get(sql)
+  return hooks && (hook => hooks.push(hook))
 }
 
 let shared: postgres.Sql | undefined

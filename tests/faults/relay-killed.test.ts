@@ -9,12 +9,13 @@ import { messageIdsInStream, publishWithIds } from '../support/stream'
 const HOLD = 4242
 
 /**
- * How the relay is stopped between publishing and marking, with no hook in the production code: a
- * trigger this test installs in its own database makes the relay's `update … set published_at` wait
- * on an advisory lock the test holds. The relay has then really published its batch (the stream holds
- * it) and sits in the statement that would mark it, where the test SIGKILLs the worker. Its transaction
- * dies with it, so the rows stay unpublished and the next worker's relay publishes them again. This
- * exercises the real relay code path, which publishing the rows from the test would not.
+ * How a publisher is stopped between publishing and marking, with no hook in the production code: a
+ * trigger this test installs in its own database makes every `update … set published_at` wait on an
+ * advisory lock the test holds. A writer that published its rows right after its commit (web, worker)
+ * then sits in its batched mark with more marks queued behind it, and a relay sits in the statement
+ * that would mark the batch it published, holding the batch's rows locked; there the test SIGKILLs the
+ * worker. What it had not marked stays unpublished, and the next worker's relay publishes it again.
+ * This exercises the real code paths, which publishing the rows from the test would not.
  */
 async function holdOutboxMarks(databaseUrl: string) {
   const holder = postgres(databaseUrl, { max: 1, onnotice: () => {} })
@@ -29,8 +30,8 @@ async function holdOutboxMarks(databaseUrl: string) {
     create trigger fault_hold_mark before update of published_at on platform.outbox
       for each statement execute function public.fault_hold_mark();`)
   return {
-    /** Waits until `count` worker sessions are stuck in the trigger: relays that published and are marking. */
-    relaysStuck: async (count: number) => {
+    /** Waits until `count` worker sessions are stuck in the trigger: publishers (writers' or relays') that published and are marking. */
+    markingStuck: async (count: number) => {
       for (let waited = 0; waited < 30_000; waited += 100) {
         const [{ stuck }] = await holder<[{ stuck: number }]>`
           select count(*)::int as stuck from pg_stat_activity
@@ -38,9 +39,11 @@ async function holdOutboxMarks(databaseUrl: string) {
         if (stuck >= count) return
         await new Promise(resolve => setTimeout(resolve, 100))
       }
-      throw new Error(`fewer than ${count} relays reached the marking statement`)
+      throw new Error(`fewer than ${count} worker sessions reached a marking statement`)
     },
-    /** The unpublished rows some other session holds locked: the batch the relay is marking. */
+    /** Every unpublished row, by id. */
+    unpublished: async () => (await holder<{ id: string }[]>`select id from platform.outbox where published_at is null`).map(row => row.id),
+    /** The unpublished rows some other session holds locked: the batch a relay is marking. */
     inFlight: () => holder.begin(async (tx) => {
       const all = await tx<{ id: string }[]>`select id from platform.outbox where published_at is null`
       const free = new Set((await tx<{ id: string }[]>`select id from platform.outbox where published_at is null for update skip locked`).map(row => row.id))
@@ -63,57 +66,65 @@ async function holdOutboxMarks(databaseUrl: string) {
   }
 }
 
-describe('the relay killed after publishing, before marking', () => {
+describe('publishers killed after publishing, before marking: a writer, then the relay', () => {
   const stackOf = useFaultStack('frelay')
 
-  it('publishes the batch again, and the stream and the inboxes drop the copies: nothing handled twice', async () => {
+  it('publishes their rows again, and the stream and the inboxes drop the copies: nothing handled twice', async () => {
     const stack = stackOf()
     const started = Date.now()
     const shop = await openShop(stack.server.baseUrl)
     const load = placeOrders(shop, 300)
     await load.placed(100)
+    const stream = stack.prefix.toUpperCase()
+    const inStream = async (ids: string[]) => {
+      const held = new Set(await messageIdsInStream(stack.nats.url, stream))
+      return ids.filter(id => held.has(id))
+    }
 
     const hold = await holdOutboxMarks(stack.database.url)
     try {
-      // Twice: the first relay's batch is whatever was pending at that moment, often a row or two.
-      // Orders keep coming while it is stuck, so the next worker's relay takes a batch of hundreds
-      // (the first batch stays locked by the dead worker's session until it is released).
-      await hold.relaysStuck(1)
+      // First the worker as a writer: it publishes its results after each commit, and its marks wait.
+      // It keeps working for a second, its later marks queued behind the held one, then dies.
+      await hold.markingStuck(1)
+      await new Promise(resolve => setTimeout(resolve, 1000))
       await stack.workers().at(-1)!.kill()
+      const orphans = await inStream(await hold.unpublished())
+      expect(orphans.length).toBeGreaterThan(0)
+
+      // Then the relay: the next worker's first pass takes every unpublished row (the dead writer's
+      // among them), publishes it again and waits in its mark, holding the rows locked.
       await stack.startWorker()
-      await hold.relaysStuck(2)
+      await hold.markingStuck(2)
       const inFlight = await hold.inFlight()
       expect(inFlight.length).toBeGreaterThan(0)
-      // Published: the stream holds every row of both batches.
-      const stream = stack.prefix.toUpperCase()
-      await expect.poll(async () => {
-        const inStream = new Set(await messageIdsInStream(stack.nats.url, stream))
-        return inFlight.filter(id => !inStream.has(id))
-      }, { timeout: 10_000 }).toEqual([])
+      await expect.poll(async () => inFlight.length - (await inStream(inFlight)).length, { timeout: 10_000 }).toBe(0)
 
       await stack.workers().at(-1)!.kill()
       await hold.release()
-      // Not marked: each relay died before its transaction could commit.
+      // Marks already sent finish once released (the web's, and the dead writer's one statement);
+      // the relay's transaction and the writer's queued marks died with their process.
       const rows = await hold.rows(inFlight)
-      expect(rows.filter(row => row.publishedAt !== null)).toEqual([])
+      const unmarked = rows.filter(row => row.publishedAt === null)
+      expect(unmarked.length).toBeGreaterThan(0)
 
       // Had the relay stayed down past the stream's two-minute duplicate window, its copies would come
       // with the same content but the stream would keep them: send such copies too, for the inboxes to drop.
-      const kept = await publishWithIds(stack.nats.url, rows.map(row => ({ subject: `${stack.prefix}.${row.subject}`, body: JSON.stringify(row.payload), msgID: randomUUID() })))
-      expect(kept).toBe(rows.length)
+      const kept = await publishWithIds(stack.nats.url, unmarked.map(row => ({ subject: `${stack.prefix}.${row.subject}`, body: JSON.stringify(row.payload), msgID: randomUUID() })))
+      expect(kept).toBe(unmarked.length)
 
       await stack.startWorker()
       const placed = await load.done
       const settlement = await expectSettledCorrectly(stack.database.url, shop, placed)
 
-      // The new relay published the batch again under the same ids, and the stream kept one copy of each.
+      // Published again under the same ids, and the stream kept one copy of each.
+      const twice = [...new Set([...orphans, ...inFlight])]
       const ids = await messageIdsInStream(stack.nats.url, stream)
-      const copies = inFlight.map(id => ids.filter(each => each === id).length)
-      expect(copies).toEqual(inFlight.map(() => 1))
-      expect((await hold.rows(inFlight)).every(row => row.publishedAt !== null)).toBe(true)
+      const copies = twice.map(id => ids.filter(each => each === id).length)
+      expect(copies).toEqual(twice.map(() => 1))
+      expect((await hold.rows(twice)).every(row => row.publishedAt !== null)).toBe(true)
       // The late copies were recognised as handled, not mistaken for poison.
       expect(await hold.deadLetters()).toBe(0)
-      report('relay killed between publish and mark, twice', settlement, { 'rows published twice': inFlight.length, 'late copies sent': rows.length, total: `${((Date.now() - started) / 1000).toFixed(1)} s` })
+      report('writer, then relay, killed between publish and mark', settlement, { 'rows published twice': inFlight.length, 'late copies sent': unmarked.length, total: `${((Date.now() - started) / 1000).toFixed(1)} s` })
     }
     finally {
       await hold.end()

@@ -26,7 +26,8 @@ export const batchDuration = new Histogram({
 
 export const publishedMessages = new Counter({
   name: 'plaza_outbox_published_total',
-  help: 'Outbox rows this worker\'s relay published to JetStream',
+  help: 'Outbox rows this worker published to JetStream, by who: writer (its own rows, right after their commit) or relay (rows their writers left unpublished)',
+  labelNames: ['by'] as const,
   registers: [workerMetrics],
 })
 

@@ -1,16 +1,20 @@
 import type { JetStreamClient } from '@nats-io/jetstream'
-import { headers } from '@nats-io/transport-node'
-import { SpanKind } from '@opentelemetry/api'
 import { connectionName, type Db } from '../../server/platform/db'
 import { listenDurably } from '../../server/platform/listen'
-import { lockUnpublished, markPublished, OUTBOX_CHANNEL, type PendingMessage } from '../../server/platform/outbox'
-import { activeTraceparent, contextOf, inSpan, tracingOn } from '../../server/platform/tracing'
+import { lockUnpublished, markPublished, OUTBOX_CHANNEL } from '../../server/platform/outbox'
+import { publishRow } from '../../server/platform/outbox-publisher'
 import type { PipelineNames } from '../../server/platform/jetstream'
 import type { Logger } from '../../server/platform/log'
 import { publishedMessages } from './metrics'
 
 const BATCH = 500
 const POLL_MS = 1000
+/**
+ * How old an unpublished row must be before a poll publishes it. Writers publish their own rows right
+ * after their commit (outboxPublisher) and mark them within a few tens of milliseconds; a row still
+ * unpublished after this had a writer that died, or could not reach JetStream, before it was done.
+ */
+export const SWEEP_AFTER_MS = 2000
 /**
  * The shortest time between the starts of two passes. Every pass costs a transaction and three
  * statements whatever it publishes: rows announced soon after a pass wait out the rest of this
@@ -41,35 +45,19 @@ function publishedIds() {
 }
 
 /**
- * Publishes one row with Nats-Msg-Id = its id. A row written in a trace carries it on in a
- * `traceparent` header: from a span of its own while this process traces, else as it was written.
- */
-function publish(js: JetStreamClient, subject: string, row: PendingMessage) {
-  const send = (traceparent: string | null) => {
-    const options = traceparent ? { msgID: row.id, headers: withTraceparent(traceparent) } : { msgID: row.id }
-    return js.publish(subject, JSON.stringify(row.payload), options)
-  }
-  if (!row.traceparent || !tracingOn()) return send(row.traceparent)
-  const span = { kind: SpanKind.PRODUCER, attributes: { 'messaging.system': 'nats', 'messaging.operation.type': 'send', 'messaging.destination.name': subject, 'messaging.message.id': row.id } }
-  return inSpan(`send ${subject}`, span, () => send(activeTraceparent()), contextOf(row.traceparent))
-}
-
-function withTraceparent(traceparent: string) {
-  const header = headers()
-  header.set('traceparent', traceparent)
-  return header
-}
-
-/**
- * Publishes outbox rows to JetStream with Nats-Msg-Id = row id, then marks them published. Rows are
- * locked (skip locked) while in flight, so relays on several workers share the work. If the process
- * dies between publishing and marking, the rows are published again and the stream's duplicate
- * window, then the consumers' inbox, drop the copy.
+ * The outbox's safety net. Writers publish their own rows once they commit (outboxPublisher); the
+ * relay publishes what they left: rows older than SWEEP_AFTER_MS on a poll every POLL_MS, and at once
+ * the rows of writers that publish nothing themselves, which wake it with NOTIFY. It publishes them
+ * to JetStream with Nats-Msg-Id = row id, then marks them published. Rows are locked (skip locked)
+ * while in flight, so relays on several workers share the work. If a writer or the relay dies between
+ * publishing and marking, the rows are published again and the stream's duplicate window, then the
+ * consumers' inbox, drop the copy.
  */
 export function startRelay(db: Db, databaseUrl: string, js: JetStreamClient, names: PipelineNames, log: Logger, stopSignal: AbortSignal) {
   // A nudge that arrives while a batch is being published must not be lost: it is remembered in
-  // `pending` and the loop runs again at once instead of sleeping until the next poll.
-  let pending = false
+  // `pending` and the loop runs again at once instead of sleeping until the next poll. A nudged pass
+  // (and the first) publishes every unpublished row, a poll only those past SWEEP_AFTER_MS.
+  let pending = true
   let wake: (() => void) | undefined
   const nudge = () => {
     pending = true
@@ -88,17 +76,17 @@ export function startRelay(db: Db, databaseUrl: string, js: JetStreamClient, nam
     onError: error => log.warn({ err: error }, 'outbox LISTEN lost; polling until it is back'),
   })
 
-  const publishBatch = async () => {
+  const publishBatch = async (minAgeMs: number) => {
     const ids = await db.begin(async (tx) => {
-      const rows = await lockUnpublished(tx, BATCH)
+      const rows = await lockUnpublished(tx, BATCH, minAgeMs)
       if (rows.length === 0) return []
-      await Promise.all(rows.map(row => publish(js, names.subject(row.subject), row)))
+      await Promise.all(rows.map(row => publishRow(js, names.subject(row.subject), row)))
       await markPublished(tx, rows.map(row => row.id))
       return rows.map(row => row.id)
     })
     if (ids.length > 0) {
       published.add(ids)
-      publishedMessages.inc(ids.length)
+      publishedMessages.inc({ by: 'relay' }, ids.length)
       log.debug({ published: ids.length }, 'outbox rows published')
     }
     return ids.length
@@ -111,10 +99,11 @@ export function startRelay(db: Db, databaseUrl: string, js: JetStreamClient, nam
       const wait = lastPass + PASS_INTERVAL_MS - Date.now()
       if (wait > 0) await new Promise(resolve => setTimeout(resolve, wait))
       lastPass = Date.now()
+      const minAgeMs = pending ? 0 : SWEEP_AFTER_MS
       pending = false
       heardDuringPass = []
       try {
-        while ((await publishBatch()) === BATCH && !stopSignal.aborted) { /* drain the backlog */ }
+        while ((await publishBatch(minAgeMs)) === BATCH && !stopSignal.aborted) { /* drain the backlog */ }
       }
       catch (error) {
         log.warn({ err: error }, 'relay failed, retrying')

@@ -32,7 +32,7 @@ describe('tracing (OpenTelemetry, OTLP over HTTP)', () => {
     await receiver?.close()
   })
 
-  it('makes one order one trace, from the web request through the relay and every consumer to its decision, and on to its payment', async () => {
+  it('makes one order one trace, from the web request through every publish and consumer to its decision, and on to its payment', async () => {
     const admin = new Client(stack.server.baseUrl)
     await admin.post('/api/auth/admin', { password: TEST_ADMIN_PASSWORD })
     const store = (await admin.post('/api/stores', { name: 'Traced', location: 'Here' })).data
@@ -60,8 +60,8 @@ describe('tracing (OpenTelemetry, OTLP over HTTP)', () => {
     expect(trace.filter(span => span !== post && !trace.some(parent => parent.spanId === span.parentSpanId))).toEqual([])
     expect(new Set(trace.map(span => span.service))).toEqual(new Set(['plaza-web', 'plaza-worker']))
 
-    // The chain to the decision: sent by the relay, handled by payments or catalog, their result sent
-    // and handled by ordering, which sends the decision.
+    // The chain to the decision: sent by the web once the order committed, handled by payments or
+    // catalog, their result sent by the worker after its commit and handled by ordering, which sends the decision.
     const accepted = trace.find(span => span.name === `send ${subject('ordering.order-accepted')}`)!
     const chain = ancestry(accepted, trace).map(span => `${span.service} ${span.name}`)
     expect(chain).toEqual([
@@ -69,7 +69,7 @@ describe('tracing (OpenTelemetry, OTLP over HTTP)', () => {
       expect.stringMatching(new RegExp(`^plaza-worker process ${subject('(payments.payment|catalog.store)-confirmed')}$`)),
       expect.stringMatching(new RegExp(`^plaza-worker send ${subject('(payments.payment|catalog.store)-confirmed')}$`)),
       `plaza-worker process ${subject('ordering.order-placed')}`,
-      `plaza-worker send ${subject('ordering.order-placed')}`,
+      `plaza-web send ${subject('ordering.order-placed')}`,
       'plaza-web POST /api/orders',
     ])
     // OrderPlaced was handled by both of its consumers, each in the trace.

@@ -1,5 +1,5 @@
 import type { Sql } from '../../../platform/db'
-import { OUTBOX_CHANNEL, traceparentOf, type OutgoingMessage } from '../../../platform/outbox'
+import { afterCommitPublisher, OUTBOX_CHANNEL, traceparentOf, type OutgoingMessage } from '../../../platform/outbox'
 import { VersionConflict } from '../errors'
 import type { Order, OrderEvent } from '../order'
 import { keepNewestState } from './orders.pg'
@@ -31,7 +31,8 @@ export interface StreamAppend {
 /**
  * The one write path of order streams, for new and existing orders alike, in one statement whatever
  * their number: the events at their expected versions, the read-model rows, the outbox rows, and the
- * wake-ups of the relay and the live listeners. Everything carries the statement's clock (to the
+ * wake-ups of the live listeners and (when this process does not publish the rows itself once they
+ * commit: afterCommitPublisher) of the relay. Everything carries the statement's clock (to the
  * millisecond, as times are shown), which it returns: events' created_at, the rows' updated_at,
  * messages' occurredAt agree exactly.
  *
@@ -42,6 +43,8 @@ export interface StreamAppend {
 export async function appendToStreams(tx: Sql, appends: StreamAppend[]): Promise<Date> {
   const events = appends.flatMap(({ order, events }) => events.map(event => ({ ...event, orderId: order.id })))
   const messages = appends.flatMap(append => append.messages)
+  const traceparents = messages.map(traceparentOf)
+  const publish = afterCommitPublisher(tx)
   const column = <R, T>(rows: R[], value: (row: R) => T) => rows.map(value)
   // JSON travels as text[] and is cast per row: a jsonb[] parameter would encode each string once more.
   const json = <R>(rows: R[], value: (row: R) => unknown) => rows.map(row => value(row) == null ? null : JSON.stringify(value(row)))
@@ -79,13 +82,15 @@ export async function appendToStreams(tx: Sql, appends: StreamAppend[]): Promise
         insert into platform.outbox (id, subject, payload, traceparent)
         select m.id, m.subject, m.payload::jsonb || jsonb_build_object('occurredAt', to_char(clock.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')), m.traceparent
         from clock, unnest(${column(messages, m => m.id)}::uuid[], ${column(messages, m => m.subject)}::text[], ${json(messages, m => m.payload)}::text[],
-                           ${column(messages, traceparentOf)}::text[])
+                           ${traceparents}::text[])
           as m(id, subject, payload, traceparent)
       )
       select clock.at,
              (select count(pg_notify(${ORDER_CHANGED_CHANNEL}, id::text)) from unnest(${column(orders, o => o.id)}::uuid[]) as id) as listeners_woken,
-             (select pg_notify(${OUTBOX_CHANNEL}, ${messages[0]?.id ?? ''}) where ${messages.length > 0}) as relay_woken
+             (select pg_notify(${OUTBOX_CHANNEL}, ${messages[0]?.id ?? ''}) where ${messages.length > 0 && !publish}) as relay_woken
       from clock`
+    // The payloads as the statement stored them: its clock is a whole millisecond, as toISOString() writes it.
+    publish?.(messages.map((m, i) => ({ id: m.id, subject: m.subject, payload: { ...m.payload, occurredAt: at.toISOString() }, traceparent: traceparents[i] ?? null })))
     return at
   }
   catch (error) {
