@@ -69,14 +69,31 @@ export function readLimitedBytes(event: H3Event, limit: number, tooLarge = `The 
   })
 }
 
+/** How long the rest of a refused upload is read and dropped once the 413 is sent, before the socket closes. */
+const LINGER_MS = 2000
+
 /**
- * 413, and the connection is not kept: the answer says `Connection: close`, so Node closes the socket
- * once it is written instead of reading the rest of the upload to reuse the connection. Until then
- * the socket stays paused, and TCP holds the sender back: nothing more is read or kept.
+ * 413, and the connection is not kept: the answer says `Connection: close`. Until it is written the
+ * socket stays paused, and TCP holds the sender back: nothing more is read or kept.
+ *
+ * Node would then close the socket at once, with the upload's rest unread, and the kernel answers
+ * unread data with a reset that can reach the client before it has read the 413 (a browser then shows
+ * "connection reset"; CI saw a client wait for good). So, as web servers do ("lingering close"), the
+ * answer is followed by an end of our side and the rest is read and dropped, for at most LINGER_MS.
  */
 function refuseBody(event: H3Event, message: string) {
-  event.node.req.pause()
+  const { req } = event.node
+  req.pause()
   setResponseHeader(event, 'connection', 'close')
+  const socket = req.socket
+  // Node's server calls destroySoon() once a response that closes the connection is written.
+  socket.destroySoon = () => {
+    socket.end()
+    req.resume()
+    const timer = setTimeout(() => socket.destroy(), LINGER_MS).unref()
+    socket.once('close', () => clearTimeout(timer))
+    socket.once('end', () => socket.destroy())
+  }
   return new DomainError('PAYLOAD_TOO_LARGE', message)
 }
 
