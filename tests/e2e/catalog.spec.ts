@@ -48,9 +48,12 @@ test('categories and stores narrow the catalog with counts, and the URL keeps ev
   ])
 
   await gotoHydrated(page, '/shopping')
+  // Facets and cards are plain links that the router follows (utils/links.ts): the page is not reloaded.
+  await page.evaluate(() => Object.assign(window, { plazaSameDocument: true }))
   await (await facet(page, 'category-facet', teas)).click()
   await expect(page).toHaveURL(new RegExp(`category=${teas}`))
   await expect(page.getByTestId('product-count')).toHaveText('3 products match')
+  expect(await page.evaluate(() => 'plazaSameDocument' in window)).toBe(true)
   await expect(cards(page)).toHaveCount(3)
   await expect(await facet(page, 'store-facet', leaf)).toContainText('2')
   await expect(await facet(page, 'store-facet', candy)).toContainText('1')

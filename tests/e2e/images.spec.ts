@@ -45,8 +45,11 @@ test('the admin uploads a picture; it shows on the shopping card and the product
   await page.getByTestId('product-search').fill(name)
   await expectLoaded(page, `product-image-${productId}`)
   await expect(page.getByTestId(`product-card-${productId}`)).not.toContainText('Porto, Ribeira')
+  await page.evaluate(() => Object.assign(window, { plazaSameDocument: true }))
   await page.getByTestId(`product-link-${productId}`).click()
   await page.waitForURL(`**/products/${productId}`)
+  // A card's link is a plain <a> that the router follows: the product page comes without a reload.
+  expect(await page.evaluate(() => 'plazaSameDocument' in window)).toBe(true)
 
   await expect(page.getByTestId('page-title')).toHaveText(name)
   await expectLoaded(page, 'product-main-image')
