@@ -128,6 +128,13 @@ test('signing out everywhere ends the session in the other browser too', async (
 test('the admin navigation shows for the admin only, who can change the admin password from the account menu', async ({ page }) => {
   await signInAsAdmin(page)
   await expect(adminNavigation(page)).toBeVisible()
+  // The menu's entries are plain links that the router follows: the page is not reloaded.
+  await page.evaluate(() => Object.assign(window, { plazaSameDocument: true }))
+  const orderAdmin = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Order Admin' })
+  await orderAdmin.click()
+  await expect(page).toHaveURL(/\/admin\/orders$/)
+  await expect(orderAdmin).toHaveAttribute('aria-current', 'page')
+  expect(await page.evaluate(() => 'plazaSameDocument' in window)).toBe(true)
   await page.getByTestId('account-menu').click()
   await page.getByTestId('account-link').click()
   await expect(page).toHaveURL(/\/admin\/account$/)

@@ -101,6 +101,8 @@ test('pages through a long list with Next, and Back returns to the first page', 
   await expect(cards(page)).toHaveCount(12)
   await expect(page.getByTestId('product-count')).toHaveText('30 products match')
   await expect(page.getByTestId('first-page')).toHaveCount(0)
+  // The page links are plain links too, followed by the router.
+  await page.evaluate(() => Object.assign(window, { plazaSameDocument: true }))
   await page.getByTestId('next-page').click()
   await expect(page).toHaveURL(/page=2/)
   await expect(cards(page).first()).toContainText('Notebook 13')
@@ -121,6 +123,7 @@ test('pages through a long list with Next, and Back returns to the first page', 
   await page.getByTestId('first-page').click()
   await expect(cards(page).first()).toContainText('Notebook 01')
   await expect(page).not.toHaveURL(/cursor=/)
+  expect(await page.evaluate(() => 'plazaSameDocument' in window)).toBe(true)
 
   // A link with a forged cursor says so and offers the first page, instead of failing.
   await gotoHydrated(page, `/shopping?category=${many}&cursor=forged&page=3`)

@@ -121,3 +121,17 @@ test('every page renders in light and dark, on desktop and phone, accessibly and
   await visit(page, 'admin-pipeline', '/admin/pipeline', async p => expect(p.getByTestId('pipeline-consumer-payments')).toBeVisible())
   await shopper.dispose()
 })
+
+test('on a phone the menu opens in a drawer, and following a link in it lands on the page with the drawer closed', async ({ page }) => {
+  await page.setViewportSize(VIEWPORTS.phone)
+  await gotoHydrated(page, '/shopping')
+  await page.evaluate(() => Object.assign(window, { plazaSameDocument: true }))
+  await page.getByTestId('menu-toggle').click()
+  const drawer = page.locator('.p-drawer')
+  await expect(drawer).toBeVisible()
+  await drawer.getByRole('link', { name: 'Checkout' }).click()
+  await expect(page).toHaveURL(/\/checkout$/)
+  await expect(drawer).toBeHidden()
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Checkout')
+  expect(await page.evaluate(() => 'plazaSameDocument' in window)).toBe(true)
+})
