@@ -135,3 +135,11 @@ test('on a phone the menu opens in a drawer, and following a link in it lands on
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Checkout')
   expect(await page.evaluate(() => 'plazaSameDocument' in window)).toBe(true)
 })
+
+test('pointing at a menu link loads that page\'s code before the click', async ({ page }) => {
+  await page.setViewportSize(VIEWPORTS.desktop)
+  await gotoHydrated(page, '/shopping')
+  const checkoutCode = page.waitForRequest(request => /\/_nuxt\/.+\.js$/.test(request.url()), { timeout: 5_000 })
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Checkout' }).hover()
+  await checkoutCode
+})
