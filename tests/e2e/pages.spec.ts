@@ -139,6 +139,8 @@ test('on a phone the menu opens in a drawer, and following a link in it lands on
 test('pointing at a menu link loads that page\'s code before the click', async ({ page }) => {
   await page.setViewportSize(VIEWPORTS.desktop)
   await gotoHydrated(page, '/shopping')
+  // Nothing is loading any more: the code that comes after the hover is the checkout page's.
+  await page.waitForLoadState('networkidle')
   const checkoutCode = page.waitForRequest(request => /\/_nuxt\/.+\.js$/.test(request.url()), { timeout: 5_000 })
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Checkout' }).hover()
   await checkoutCode
