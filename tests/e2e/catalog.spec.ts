@@ -101,7 +101,13 @@ test('pages through a long list with Next, and Back returns to the first page', 
   await expect(cards(page)).toHaveCount(12)
   await expect(page.getByTestId('product-count')).toHaveText('30 products match')
   await expect(page.getByTestId('first-page')).toHaveCount(0)
-  // The page links are plain links too, followed by the router.
+  // The page links are plain links too, followed by the router; a Ctrl-click still opens a new tab.
+  const newTab = page.context().waitForEvent('page')
+  await page.getByTestId('next-page').click({ modifiers: ['Control'] })
+  const tab = await newTab
+  await tab.waitForURL(/page=2/)
+  await tab.close()
+  await expect(page).not.toHaveURL(/page=2/)
   await page.evaluate(() => Object.assign(window, { plazaSameDocument: true }))
   await page.getByTestId('next-page').click()
   await expect(page).toHaveURL(/page=2/)
