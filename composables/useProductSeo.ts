@@ -3,8 +3,7 @@
  * crawlers require) and schema.org JSON-LD, all in the server-rendered HTML.
  */
 export function useProductSeo(page: Ref<{ product: ProductView, store: StoreView } | null | undefined>) {
-  // The address the request came to; X-Forwarded-Host is not trusted here (anyone may send it).
-  const origin = useRequestURL().origin
+  const origin = useSiteOrigin()
   const product = computed(() => page.value?.product)
   const description = computed(() => {
     const text = product.value?.description.trim().replace(/\s+/g, ' ')

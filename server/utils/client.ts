@@ -68,3 +68,12 @@ export function requestProtocol(event: H3Event): 'http' | 'https' {
   const forwarded = fromTrustedProxy(event) ? getRequestHeader(event, 'x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase() : undefined
   return forwarded === 'https' ? 'https' : 'http'
 }
+
+/**
+ * The origin the visitor sees, for the absolute URLs a page carries (og:url, og:image, JSON-LD): the
+ * trusted proxy's host and protocol, else our own. h3's getRequestURL would take X-Forwarded-Proto
+ * from anyone and X-Forwarded-Host from no one.
+ */
+export function siteOrigin(event: H3Event): string {
+  return `${requestProtocol(event)}://${requestHost(event)}`
+}

@@ -93,3 +93,27 @@ describe('from a trusted proxy', () => {
     expect(plain.headers.get('strict-transport-security')).toBeNull()
   })
 })
+
+describe('the absolute URLs a product page carries (og:url, JSON-LD)', () => {
+  let productId: string
+  beforeAll(async () => {
+    const [store] = await sql<{ id: string }[]>`insert into catalog.stores (name, location, participating) values ('Proxy Teas', 'Level 1', true) returning id`
+    const [product] = await sql<{ id: string }[]>`
+      insert into catalog.products (store_id, name, description, stock, price_cents) values (${store!.id}, 'Sencha', 'A green tea.', 5, 450) returning id`
+    productId = product!.id
+  })
+
+  const ogUrl = async (server: RunningServer, headers: Record<string, string>) => {
+    const html = await (await fetch(`${server.baseUrl}/products/${productId}`, { headers })).text()
+    return /<meta property="og:url" content="([^"]+)"/.exec(html)?.[1]
+  }
+
+  it('use the host and protocol the trusted proxy names', async () => {
+    expect(await ogUrl(proxied, { 'x-forwarded-host': 'shop.example', 'x-forwarded-proto': 'https' })).toBe(`https://shop.example/products/${productId}`)
+  })
+
+  it('ignore forwarded headers from anyone else', async () => {
+    const host = new URL(direct.baseUrl).host
+    expect(await ogUrl(direct, { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' })).toBe(`http://${host}/products/${productId}`)
+  })
+})
