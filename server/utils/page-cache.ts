@@ -2,6 +2,7 @@ import { getRequestHeader, type H3Event } from 'h3'
 import { LRUCache } from 'lru-cache'
 import { catalogChangesHeard, onCatalogForgotten } from '../modules/catalog'
 import { config } from '../platform/config'
+import { siteOrigin } from './client'
 
 /** A rendered catalog page as sent (plugins/page-bytes.ts), less the headers made afresh for every response. */
 export interface KeptPage {
@@ -37,7 +38,8 @@ onCatalogForgotten(() => {
 /**
  * The key of this request's page when it may be served from or kept in memory: an anonymous GET of a
  * catalog page (no cookie, no Authorization, no session header), while catalog changes are heard. The addresses in the
- * page (og:url, og:image) are absolute, built from Host and X-Forwarded-Proto, so those are in the key.
+ * page (og:url, og:image) are absolute, built from the origin the server believes (siteOrigin), so that is in
+ * the key: not the raw headers, which an untrusted client could copy to file its page under a proxy's key.
  */
 export function pageCacheKey(event: H3Event): string | undefined {
   if (event.method !== 'GET' || config().PLAZA_PAGE_CACHE === 'off') return undefined
@@ -45,8 +47,7 @@ export function pageCacheKey(event: H3Event): string | undefined {
   // h3 also takes a session from the x-<name>-session header: such a page is signed in as well.
   if (getRequestHeader(event, 'cookie') || getRequestHeader(event, 'authorization') || getRequestHeader(event, sessionHeader())) return undefined
   if (!catalogChangesHeard()) return undefined
-  const header = (name: string) => getRequestHeader(event, name) ?? ''
-  return JSON.stringify([header('x-forwarded-proto'), header('host'), header('x-forwarded-host'), event.path])
+  return JSON.stringify([siteOrigin(event), event.path])
 }
 
 export function keptPage(key: string): KeptPage | undefined {

@@ -5,9 +5,9 @@ import { seedStore, signedInAdmin } from '../../support/admin'
 const page = (path: string, headers: Record<string, string> = {}) => fetch(`${inject('baseUrl')}${path}`, { headers })
 
 /** Requests the page until it comes from memory: the first answers may be rendered while the LISTEN is set up. */
-async function untilKept(path: string): Promise<Response> {
+async function untilKept(path: string, headers: Record<string, string> = {}): Promise<Response> {
   for (let attempt = 0; attempt < 50; attempt++) {
-    const response = await page(path)
+    const response = await page(path, headers)
     if (response.headers.get('x-plaza-cache') === 'hit') return response
     await new Promise(resolve => setTimeout(resolve, 50))
   }
@@ -34,6 +34,12 @@ describe('the page cache', () => {
     expect(new Set([...html.matchAll(/nonce="([^"]+)"/g)].map(match => match[1]))).toEqual(new Set([nonce]))
     expect(html.replaceAll(nonce!, 'N')).toBe(renderedHtml.replaceAll(nonceOf(renderedHtml)!, 'N'))
     expect(nonceOf(await (await untilKept('/shopping?sort=name')).text())).not.toBe(nonce)
+  })
+
+  it('keys a page by the origin the server believes: forwarded headers from a client that is not a trusted proxy change nothing', async () => {
+    const path = `/shopping?forged=${Math.random()}`
+    await untilKept(path, { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' })
+    expect((await page(path)).headers.get('x-plaza-cache')).toBe('hit')
   })
 
   it('keeps each query string apart', async () => {
