@@ -49,7 +49,7 @@ export function useCatalogQuery(fixedStore?: () => string) {
     return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== null))
   }
 
-  /** This page's URL with some changes, for a NuxtLink or navigateTo. */
+  /** This page's URL with some changes, for the router (the search box and the sort). */
   function linkWith(changes: CatalogChanges): RouteLocationRaw {
     return { path: route.path, query: changedQuery(changes) }
   }
