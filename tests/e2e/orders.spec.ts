@@ -27,6 +27,9 @@ test('the mini-cart: open it, change a quantity, see the stock warning, remove a
   await gotoHydrated(page, '/shopping')
   await page.getByTestId('product-search').fill(`Toys ${suffix}`)
   await expect(page.getByTestId(`product-card-${yoyo}`)).toBeVisible()
+  // The search's answer is in and nothing is loading: the cards clicked are the ones that stay.
+  await expect(page.getByTestId('product-count')).toHaveText('2 products match')
+  await expect(page.locator('#catalog-results')).toHaveAttribute('aria-busy', 'false')
   // Three quick adds, three toasts asked for: never more than two on screen.
   for (const id of [kite, yoyo, yoyo]) await page.getByTestId(`add-to-basket-${id}`).click()
   await expect(page.getByTestId('basket-badge')).toHaveText('3')
